@@ -1,0 +1,6 @@
+namespace AIOps.Accuracy;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

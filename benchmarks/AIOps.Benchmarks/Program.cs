@@ -1,0 +1,6 @@
+namespace AIOps.Benchmarks;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

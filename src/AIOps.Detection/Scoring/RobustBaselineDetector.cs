@@ -1,0 +1,68 @@
+namespace AIOps.Detection.Scoring;
+
+/// <summary>
+/// Median/MAD over a sliding window: the score grows with the robust z-score of the new point
+/// against the window before it. Robust to the outliers it is looking for, unlike mean/std.
+/// </summary>
+public sealed class RobustBaselineDetector : ISeriesDetector
+{
+    private readonly double[] _window;
+    private readonly double[] _scratch;
+    private readonly int _minPoints;
+    private readonly double _threshold;
+    private int _count;
+    private int _next;
+
+    public RobustBaselineDetector(int windowSize = 120, int minPoints = 20, double threshold = 4.0)
+    {
+        _window = new double[windowSize];
+        _scratch = new double[windowSize];
+        _minPoints = minPoints;
+        _threshold = threshold;
+    }
+
+    public AnomalyScore Update(DateTimeOffset timestamp, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return AnomalyScore.None;
+        }
+
+        var result = AnomalyScore.None;
+        if (_count >= _minPoints)
+        {
+            var median = Median(_count, out var mad);
+            // 1.4826 makes MAD a consistent estimator of sigma; the floor keeps flat series from scoring noise as infinite.
+            var scale = Math.Max(1.4826 * mad, Math.Max(Math.Abs(median) * 0.01, 1e-9));
+            var z = (value - median) / scale;
+            result = new AnomalyScore(Squash(Math.Abs(z)), median, z);
+        }
+
+        _window[_next] = value;
+        _next = (_next + 1) % _window.Length;
+        _count = Math.Min(_count + 1, _window.Length);
+        return result;
+    }
+
+    // Maps |z| to [0,1]: 0.5 at the threshold, approaching 1 well beyond it.
+    private double Squash(double absZ) => 1.0 - Math.Exp(-Math.Log(2) * Math.Pow(absZ / _threshold, 2));
+
+    private double Median(int count, out double mad)
+    {
+        Array.Copy(_window, _scratch, count);
+        var span = _scratch.AsSpan(0, count);
+        span.Sort();
+        var median = MiddleOfSorted(span);
+        for (var i = 0; i < count; i++)
+        {
+            span[i] = Math.Abs(span[i] - median);
+        }
+
+        span.Sort();
+        mad = MiddleOfSorted(span);
+        return median;
+    }
+
+    private static double MiddleOfSorted(Span<double> sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}
