@@ -31,9 +31,11 @@ public sealed class RobustBaselineDetector : ISeriesDetector
         var result = AnomalyScore.None;
         if (_count >= _minPoints)
         {
-            var median = Median(_count, out var mad);
-            // 1.4826 makes MAD a consistent estimator of sigma; the floor keeps flat series from scoring noise as infinite.
-            var scale = Math.Max(1.4826 * mad, Math.Max(Math.Abs(median) * 0.01, 1e-9));
+            var median = Median(_count, out var mad, out var meanAbsoluteDeviation);
+            // 1.4826 makes MAD a consistent estimator of sigma. A mostly-constant series (error counts that are
+            // usually 0) has MAD 0; the mean absolute deviation (x1.2533 for sigma) still sees its rare blips.
+            var spread = mad > 0 ? 1.4826 * mad : 1.2533 * meanAbsoluteDeviation;
+            var scale = Math.Max(spread, Math.Max(Math.Abs(median) * 0.01, 1e-9));
             var z = (value - median) / scale;
             result = new AnomalyScore(Squash(Math.Abs(z)), median, z);
         }
@@ -47,16 +49,20 @@ public sealed class RobustBaselineDetector : ISeriesDetector
     // Maps |z| to [0,1]: 0.5 at the threshold, approaching 1 well beyond it.
     private double Squash(double absZ) => 1.0 - Math.Exp(-Math.Log(2) * Math.Pow(absZ / _threshold, 2));
 
-    private double Median(int count, out double mad)
+    private double Median(int count, out double mad, out double meanAbsoluteDeviation)
     {
         Array.Copy(_window, _scratch, count);
         var span = _scratch.AsSpan(0, count);
         span.Sort();
         var median = MiddleOfSorted(span);
+        var sum = 0.0;
         for (var i = 0; i < count; i++)
         {
             span[i] = Math.Abs(span[i] - median);
+            sum += span[i];
         }
+
+        meanAbsoluteDeviation = sum / count;
 
         span.Sort();
         mad = MiddleOfSorted(span);

@@ -1,0 +1,136 @@
+using AIOps.Core.Model;
+
+namespace AIOps.Correlation.Incidents;
+
+/// <summary>The mutable working copy of one incident; <see cref="Snapshot"/> makes the immutable version.</summary>
+internal sealed class IncidentState
+{
+    private readonly List<string> _entities = [];
+    private readonly Dictionary<string, Signal> _signals = new(StringComparer.Ordinal);
+    private readonly List<string> _signalOrder = [];
+    private readonly List<string> _reasons = [];
+
+    public IncidentState(string id, DateTimeOffset firstSeen)
+    {
+        Id = id;
+        FirstSeen = firstSeen;
+        LastSeen = firstSeen;
+    }
+
+    public string Id { get; }
+
+    public long Version { get; set; }
+
+    public IncidentStatus Status { get; set; } = IncidentStatus.Open;
+
+    public DateTimeOffset FirstSeen { get; private set; }
+
+    public DateTimeOffset LastSeen { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public IReadOnlyList<string> Entities => _entities;
+
+    public IEnumerable<Signal> Signals => _signalOrder.Select(f => _signals[f]);
+
+    public static IncidentState FromSnapshot(Incident incident)
+    {
+        var state = new IncidentState(incident.Id, incident.FirstSeen)
+        {
+            Version = incident.Version,
+            Status = incident.Status,
+            LastSeen = incident.LastSeen,
+            ResolvedAt = incident.ResolvedAt,
+        };
+        foreach (var signal in incident.Signals)
+        {
+            state.AddSignal(signal);
+        }
+
+        state._reasons.AddRange(incident.Reasons);
+        return state;
+    }
+
+    public bool HasEntity(string entity) => _entities.Contains(entity, StringComparer.Ordinal);
+
+    public bool HasSignal(Signal signal) => _signals.TryGetValue(signal.Fingerprint, out var known) && known.Id == signal.Id && known.Resolved == signal.Resolved;
+
+    /// <summary>Adds or refreshes a member; returns true when it changed what the incident is (a new member, entity or state).</summary>
+    public bool AddSignal(Signal signal)
+    {
+        var material = true;
+        if (_signals.TryGetValue(signal.Fingerprint, out var known))
+        {
+            // A repeat of a known condition only refreshes it, unless it got worse or resolved.
+            material = signal.Resolved != known.Resolved || signal.Severity > known.Severity;
+            var onset = known.Onset < signal.Onset && !signal.Resolved ? known.Onset : signal.Onset;
+            _signals[signal.Fingerprint] = signal with { Onset = onset, Score = Math.Max(signal.Score, known.Score) };
+        }
+        else
+        {
+            _signals[signal.Fingerprint] = signal;
+            _signalOrder.Add(signal.Fingerprint);
+        }
+
+        if (signal.Kind != SignalKind.Change && !HasEntity(signal.Entity))
+        {
+            _entities.Add(signal.Entity);
+            material = true;
+        }
+
+        if (signal.Onset < FirstSeen && signal.Kind != SignalKind.Change)
+        {
+            FirstSeen = signal.Onset;
+        }
+
+        if (signal.Timestamp > LastSeen && signal.Kind != SignalKind.Change)
+        {
+            LastSeen = signal.Timestamp;
+        }
+
+        return material;
+    }
+
+    public void AddReason(string reason)
+    {
+        if (!_reasons.Contains(reason, StringComparer.Ordinal))
+        {
+            _reasons.Add(reason);
+        }
+    }
+
+    public void Absorb(IncidentState other)
+    {
+        foreach (var signal in other.Signals)
+        {
+            AddSignal(signal);
+        }
+
+        foreach (var reason in other._reasons)
+        {
+            AddReason(reason);
+        }
+    }
+
+    public Incident Snapshot(string change)
+    {
+        var signals = Signals.ToList();
+        var problems = signals.Where(s => s.Kind != SignalKind.Change).ToList();
+        var severity = problems.Count == 0 ? Severity.Unknown : problems.Max(s => s.Severity);
+        return new Incident
+        {
+            Id = Id,
+            Version = Version,
+            Status = Status,
+            Title = IncidentTitles.For(problems, _entities),
+            Severity = severity,
+            Entities = [.. _entities],
+            Signals = signals,
+            FirstSeen = FirstSeen,
+            LastSeen = LastSeen,
+            ResolvedAt = ResolvedAt,
+            Reasons = [.. _reasons],
+            Change = change,
+        };
+    }
+}

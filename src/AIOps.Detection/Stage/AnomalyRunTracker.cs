@@ -1,0 +1,62 @@
+using AIOps.Core.Model;
+using AIOps.Detection.Scoring;
+
+namespace AIOps.Detection.Stage;
+
+/// <summary>
+/// Turns a stream of per-point scores into anomaly runs: a signal when a run starts, then at most once
+/// per repeat interval while it lasts (so the incident it belongs to stays alive), with the run's onset.
+/// </summary>
+internal sealed class AnomalyRunTracker(DetectionOptions options)
+{
+    public Signal? Track(SeriesState state, AnomalyScore score, string entity, string indicator, SeriesIdentity id, DateTimeOffset timestamp, double value)
+    {
+        if (score.Score < options.SignalThreshold)
+        {
+            if (state.InAnomaly && ++state.CalmPoints >= options.CalmPointsToEnd)
+            {
+                state.InAnomaly = false;
+            }
+
+            return null;
+        }
+
+        state.CalmPoints = 0;
+        if (!state.InAnomaly)
+        {
+            state.InAnomaly = true;
+            state.Onset = timestamp;
+            state.PeakScore = 0;
+        }
+        else if (timestamp - state.LastSignalled < options.RepeatInterval && score.Score <= state.PeakScore)
+        {
+            return null;
+        }
+
+        state.LastSignalled = timestamp;
+        state.PeakScore = Math.Max(state.PeakScore, score.Score);
+        var direction = double.IsNaN(score.Expected) ? Direction.None : value >= score.Expected ? Direction.Up : Direction.Down;
+        return new Signal
+        {
+            Id = $"sig-{StableHash.Hex(StableHash.Combine(id.Hash, (ulong)state.Onset.UtcTicks))}",
+            Kind = SignalKind.Anomaly,
+            Entity = entity,
+            Indicator = indicator,
+            Detector = id.Detector,
+            Score = score.Score,
+            Direction = direction,
+            Observed = value,
+            Expected = score.Expected,
+            Deviation = score.Deviation,
+            Onset = state.Onset,
+            Timestamp = timestamp,
+            Severity = score.Score >= 0.95 ? Severity.Error : Severity.Warning,
+            Fingerprint = $"anomaly:{id.Text}",
+            Summary = $"{indicator} on {entity} is {(direction == Direction.Down ? "below" : "above")} normal: {value:G4} vs expected {score.Expected:G4}",
+            Labels = id.Labels,
+        };
+    }
+}
+
+/// <summary>What names a scored series in the signals it raises.</summary>
+internal readonly record struct SeriesIdentity(ulong Hash, string Text, string Detector, LabelSet Labels);

@@ -1,0 +1,129 @@
+using AIOps.Core.Model;
+using AIOps.Core.Ports;
+using AIOps.Core.Topology;
+using AIOps.Detection.Scoring;
+
+namespace AIOps.Detection.Stage;
+
+/// <summary>
+/// The detection stage: scores every metric series with its own streaming detector, turns error log
+/// lines into per-entity rate series, learns call edges from spans, and normalizes alerts and change
+/// events into signals. Single-threaded, like the loop that calls it.
+/// </summary>
+public sealed class DetectionStage : ISignalDetector
+{
+    private readonly ISeriesDetectorFactory _factory;
+    private readonly DependencyGraph _topology;
+    private readonly DetectionOptions _options;
+    private readonly AnomalyRunTracker _runs;
+    private readonly Dictionary<SeriesId, SeriesState> _series = [];
+    private readonly Dictionary<string, LogRateBucket> _logRates = new(StringComparer.Ordinal);
+    private readonly string _detectorName;
+
+    public DetectionStage(ISeriesDetectorFactory factory, DependencyGraph topology, DetectionOptions? options = null)
+    {
+        _factory = factory;
+        _detectorName = DetectorNames.Of(factory);
+        _topology = topology;
+        _options = options ?? new DetectionOptions();
+        _runs = new AnomalyRunTracker(_options);
+    }
+
+    public int SeriesCount => _series.Count;
+
+    /// <summary>Series not scored because <see cref="DetectionOptions.MaxSeries"/> was reached.</summary>
+    public long RejectedSeries { get; private set; }
+
+    public void Observe(TelemetryRecord record, ICollection<Signal> signals)
+    {
+        switch (record)
+        {
+            case MetricPoint point:
+                ObserveMetric(point.Name, point.Labels, point.Resource.EntityKey, point.Timestamp, point.Value, signals);
+                break;
+            case LogRecord log:
+                ObserveLog(log, signals);
+                break;
+            case EventRecord evt:
+                signals.Add(EventSignals.From(evt));
+                break;
+            case SpanRecord span:
+                ObserveSpan(span, signals);
+                break;
+        }
+    }
+
+    private void ObserveMetric(string name, LabelSet labels, string entity, DateTimeOffset timestamp, double value, ICollection<Signal> signals)
+    {
+        var id = SeriesId.Of(name, labels);
+        if (!_series.TryGetValue(id, out var state))
+        {
+            if (_series.Count >= _options.MaxSeries)
+            {
+                RejectedSeries++;
+                return;
+            }
+
+            state = new SeriesState(_factory.Create(name));
+            _series[id] = state;
+        }
+
+        var score = state.Detector.Update(timestamp, value);
+        var identity = new SeriesIdentity(id.Value, $"{entity}/{name}/{id}", _detectorName, labels);
+        if (_runs.Track(state, score, entity, name, identity, timestamp, value) is { } signal)
+        {
+            signals.Add(signal);
+        }
+    }
+
+    private void ObserveLog(LogRecord log, ICollection<Signal> signals)
+    {
+        var entity = log.Resource.EntityKey;
+        var bucketStart = Floor(log.Timestamp, _options.LogBucket);
+        if (!_logRates.TryGetValue(entity, out var bucket))
+        {
+            _logRates[entity] = bucket = new LogRateBucket(bucketStart);
+        }
+
+        // A later bucket closes the current one (and any silent ones between) as points of the error-rate series.
+        const int maxGapBuckets = 60;
+        var closed = 0;
+        while (bucket.Start < bucketStart && closed++ < maxGapBuckets)
+        {
+            ObserveMetric(LogIndicators.ErrorCount, LabelSet.From(("service.name", entity)), entity, bucket.Start, bucket.Errors, signals);
+            bucket.Start += _options.LogBucket;
+            bucket.Errors = 0;
+        }
+
+        if (bucket.Start < bucketStart)
+        {
+            bucket.Start = bucketStart;
+        }
+
+        if (log.Severity >= Severity.Error)
+        {
+            bucket.Errors++;
+        }
+    }
+
+    private void ObserveSpan(SpanRecord span, ICollection<Signal> signals)
+    {
+        if (span.PeerService is { Length: > 0 } peer)
+        {
+            _topology.Observe(span.Service, peer, span.Timestamp);
+        }
+
+        var labels = LabelSet.From(("service.name", span.Service));
+        ObserveMetric(SpanIndicators.DurationMs, labels, span.Service, span.Timestamp, span.Duration.TotalMilliseconds, signals);
+    }
+
+    private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>
+        new(time.UtcTicks - (time.UtcTicks % width.Ticks), TimeSpan.Zero);
+
+    private sealed class LogRateBucket(DateTimeOffset start)
+    {
+        public DateTimeOffset Start { get; set; } = start;
+
+        public int Errors { get; set; }
+    }
+}

@@ -1,0 +1,19 @@
+using AIOps.Detection.Scoring;
+
+namespace AIOps.Detection.Stage;
+
+/// <summary>One series' detector plus the state of its current anomaly run.</summary>
+internal sealed class SeriesState(ISeriesDetector detector)
+{
+    public ISeriesDetector Detector { get; } = detector;
+
+    public bool InAnomaly { get; set; }
+
+    public DateTimeOffset Onset { get; set; }
+
+    public DateTimeOffset LastSignalled { get; set; }
+
+    public int CalmPoints { get; set; }
+
+    public double PeakScore { get; set; }
+}

@@ -1,0 +1,22 @@
+namespace AIOps.RootCause.Incidents;
+
+/// <summary>
+/// How much each kind of evidence counts in the incident ranking (they sum to 1). Topology and onset
+/// order carry most weight: in a cascade the cause is upstream in time and downstream in the call graph.
+/// </summary>
+public sealed class RankingWeights
+{
+    public double Topology { get; set; } = 0.30;
+
+    public double Onset { get; set; } = 0.30;
+
+    public double Magnitude { get; set; } = 0.25;
+
+    public double Change { get; set; } = 0.15;
+
+    /// <summary>Onset differences decay with this time constant: a minute earlier matters, an hour earlier saturates.</summary>
+    public TimeSpan OnsetScale { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Change events this long before an entity's onset count as its evidence.</summary>
+    public TimeSpan ChangeLookback { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,104 @@
+using AIOps.Core.Model;
+using AIOps.Core.Topology;
+using AIOps.Detection.Scoring;
+using AIOps.Detection.Stage;
+
+namespace AIOps.Detection.Tests.Stage;
+
+public sealed class DetectionStageTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private readonly List<Signal> _signals = [];
+
+    [Fact]
+    public void Observe_StepInOneSeries_RaisesOneSignalWithOnsetThenRepeatsAfterInterval()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var random = new Random(674386);
+        var labels = LabelSet.From(("service.name", "payments-db"));
+
+        for (var i = 0; i < 60; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 5 + random.NextDouble()), _signals);
+        }
+
+        Assert.Empty(_signals);
+        for (var i = 60; i < 100; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 40 + random.NextDouble()), _signals);
+        }
+
+        Assert.NotEmpty(_signals);
+        var first = _signals[0];
+        Assert.Equal("payments-db", first.Entity);
+        Assert.Equal("latency_ms", first.Indicator);
+        Assert.Equal(Direction.Up, first.Direction);
+        Assert.Equal(T0.AddSeconds(15 * 60), first.Onset);
+        Assert.All(_signals, s => Assert.Equal(first.Onset, s.Onset));
+        Assert.True(_signals.Count <= 3, $"a 10-minute anomaly should be re-signalled at most every 5 min, got {_signals.Count}");
+    }
+
+    [Fact]
+    public void Observe_ErrorLogBurst_RaisesErrorCountSignal()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var resource = new Resource("checkout");
+        for (var minute = 0; minute < 40; minute++)
+        {
+            var errors = minute >= 30 ? 20 : minute % 7 == 0 ? 1 : 0;
+            for (var i = 0; i < 30; i++)
+            {
+                var severity = i < errors ? Severity.Error : Severity.Info;
+                sut.Observe(new LogRecord { Timestamp = T0.AddMinutes(minute).AddSeconds(i), Resource = resource, Severity = severity, Body = "x" }, _signals);
+            }
+        }
+
+        var signal = Assert.Single(_signals.Where(s => s.Indicator == LogIndicators.ErrorCount).Take(1));
+        Assert.Equal("checkout", signal.Entity);
+        Assert.Equal(T0.AddMinutes(30), signal.Onset);
+    }
+
+    [Fact]
+    public void Observe_AlertAndChange_BecomeSignalsAsTheyAre()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var alert = new EventRecord
+        {
+            Timestamp = T0, Resource = new Resource("frontend"), Source = "alertmanager", Fingerprint = "abc", Status = EventStatus.Firing,
+            Severity = Severity.Critical, Kind = EventKind.Alert, Title = "High error rate", Labels = LabelSet.From(("alertname", "HighErrorRate")),
+        };
+
+        sut.Observe(alert, _signals);
+        sut.Observe(alert with { Kind = EventKind.Change, Fingerprint = "d1", Title = "deploy v2" }, _signals);
+
+        Assert.Equal(SignalKind.Alert, _signals[0].Kind);
+        Assert.Equal("HighErrorRate", _signals[0].Indicator);
+        Assert.Equal(1.0, _signals[0].Score);
+        Assert.Equal(SignalKind.Change, _signals[1].Kind);
+    }
+
+    [Fact]
+    public void Observe_ClientSpanWithPeer_LearnsDependencyEdge()
+    {
+        var graph = new DependencyGraph();
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), graph);
+
+        sut.Observe(new SpanRecord { Timestamp = T0, Resource = new Resource("checkout"), TraceId = "t", SpanId = "s", Service = "checkout", Operation = "charge", Duration = TimeSpan.FromMilliseconds(12), PeerService = "payments" }, _signals);
+
+        Assert.Equal(["payments"], graph.Callees("checkout"));
+    }
+
+    [Fact]
+    public void Observe_BeyondMaxSeries_CountsRejected()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), new DetectionOptions { MaxSeries = 2 });
+
+        for (var i = 0; i < 5; i++)
+        {
+            sut.Observe(MetricPoint.Create("m", LabelSet.From(("host", $"h{i}")), T0, 1), _signals);
+        }
+
+        Assert.Equal(2, sut.SeriesCount);
+        Assert.Equal(3, sut.RejectedSeries);
+    }
+}
