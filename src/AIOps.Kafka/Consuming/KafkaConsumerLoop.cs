@@ -1,0 +1,199 @@
+using AIOps.Core.Ports;
+using Confluent.Kafka;
+
+namespace AIOps.Kafka.Consuming;
+
+/// <summary>
+/// Consumes the input topics with the engine's group and hands each message to a handler, at least once:
+/// a message's offset is stored only after its handler returned, and stored offsets are auto-committed.
+/// The blocking Consume loop runs on its own thread. A handler exception or a fatal client error stops
+/// the loop (the task faults) without storing that message's offset; cancellation stops it cleanly.
+/// Either way the consumer is closed, so the group rebalances at once and the last stored offsets are committed.
+/// </summary>
+public sealed class KafkaConsumerLoop
+{
+    private readonly KafkaOptions _options;
+    private readonly Action<string> _log;
+    private readonly string[] _topics;
+    private long _consumed;
+    private long _handled;
+    private long _idleTicks;
+    private int _running;
+    private Error? _fatal;
+
+    public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _log = log ?? (_ => { });
+        _topics = [.. options.InputTopics.Keys];
+    }
+
+    public IReadOnlyList<string> Topics => _topics;
+
+    /// <summary>Messages received from the brokers (including one whose handler failed).</summary>
+    public long MessagesConsumed => Interlocked.Read(ref _consumed);
+
+    /// <summary>Messages whose handler returned and whose offset was stored.</summary>
+    public long MessagesHandled => Interlocked.Read(ref _handled);
+
+    /// <summary>How often the idle callback ran.</summary>
+    public long IdleTicks => Interlocked.Read(ref _idleTicks);
+
+    public Task RunAsync(Func<InboundMessage, CancellationToken, ValueTask> handler, CancellationToken cancellationToken) =>
+        RunAsync(handler, null, cancellationToken);
+
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> is cancelled. <paramref name="onIdle"/> runs on the
+    /// consumer thread whenever no message arrived for <see cref="KafkaOptions.IdleIntervalMs"/>, so the host
+    /// can advance processing time when input stops.
+    /// </summary>
+    public Task RunAsync(
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        Func<CancellationToken, ValueTask>? onIdle,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (Interlocked.Exchange(ref _running, 1) != 0)
+        {
+            throw new InvalidOperationException("This consumer loop is already running.");
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(handler, onIdle, cancellationToken);
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+            finally
+            {
+                Volatile.Write(ref _running, 0);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "aiops-kafka-consumer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        Func<CancellationToken, ValueTask>? onIdle,
+        CancellationToken cancellationToken)
+    {
+        _fatal = null;
+        var idle = TimeSpan.FromMilliseconds(_options.IdleIntervalMs);
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
+            .SetErrorHandler(OnError)
+            .SetLogHandler((_, m) => _log($"kafka consumer {m.Level}: {m.Facility}: {m.Message}"))
+            .SetPartitionsAssignedHandler((_, parts) => _log($"kafka consumer assigned {string.Join(",", parts)}"))
+            .SetPartitionsRevokedHandler((_, parts) => _log($"kafka consumer revoked {string.Join(",", parts)}"))
+            .Build();
+        try
+        {
+            consumer.Subscribe(_topics);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (Volatile.Read(ref _fatal) is { } fatal)
+                {
+                    throw new KafkaException(fatal);
+                }
+
+                var result = Consume(consumer, idle);
+                if (result is null)
+                {
+                    if (onIdle is not null)
+                    {
+                        Interlocked.Increment(ref _idleTicks);
+                        Wait(onIdle(cancellationToken));
+                    }
+
+                    continue;
+                }
+
+                Interlocked.Increment(ref _consumed);
+                Wait(handler(InboundMessageMapper.ToInbound(result), cancellationToken));
+                Store(consumer, result);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown while a handler ran: its offset stays unstored, the message comes again next time.
+        }
+        finally
+        {
+            Close(consumer);
+        }
+    }
+
+    private ConsumeResult<byte[], byte[]>? Consume(IConsumer<byte[], byte[]> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            var result = consumer.Consume(timeout);
+            return result is null || result.IsPartitionEOF ? null : result;
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            _log($"kafka consume error (continuing): {ex.Error.Code}: {ex.Error.Reason}");
+            return null;
+        }
+    }
+
+    private void Store(IConsumer<byte[], byte[]> consumer, ConsumeResult<byte[], byte[]> result)
+    {
+        try
+        {
+            consumer.StoreOffset(result);
+            Interlocked.Increment(ref _handled);
+        }
+        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State)
+        {
+            // The partition was revoked while the handler ran; its new owner will re-read the message.
+            _log($"kafka offset not stored, partition {result.TopicPartition} no longer assigned");
+        }
+    }
+
+    private void OnError(IConsumer<byte[], byte[]> consumer, Error error)
+    {
+        _log($"kafka consumer {(error.IsFatal ? "fatal " : string.Empty)}error: {error.Code}: {error.Reason}");
+        if (error.IsFatal)
+        {
+            Volatile.Write(ref _fatal, error);
+        }
+    }
+
+    private void Close(IConsumer<byte[], byte[]> consumer)
+    {
+        try
+        {
+            consumer.Close();
+        }
+        catch (KafkaException ex)
+        {
+            _log($"kafka consumer close failed: {ex.Error.Code}: {ex.Error.Reason}");
+        }
+    }
+
+    private static void Wait(ValueTask task)
+    {
+        // Fast path: a synchronous handler never allocates a Task here.
+        if (task.IsCompleted)
+        {
+            task.GetAwaiter().GetResult();
+        }
+        else
+        {
+            task.AsTask().GetAwaiter().GetResult();
+        }
+    }
+}

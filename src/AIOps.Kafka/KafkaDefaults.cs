@@ -1,0 +1,45 @@
+namespace AIOps.Kafka;
+
+/// <summary>The Kafka contract's default names (DESIGN.md, "Kafka contract").</summary>
+public static class KafkaDefaults
+{
+    public const string GroupId = "aiops";
+
+    /// <summary>Format binding that detects the wire format per message (content-type header and content).</summary>
+    public const string AutoFormat = "auto";
+
+    public const string MetricsTopic = "telemetry.metrics";
+    public const string LogsTopic = "telemetry.logs";
+    public const string TracesTopic = "telemetry.traces";
+    public const string EventsTopic = "telemetry.events";
+
+    // The OpenTelemetry Collector kafkaexporter's default topics.
+    public const string OtlpMetricsTopic = "otlp_metrics";
+    public const string OtlpLogsTopic = "otlp_logs";
+    public const string OtlpSpansTopic = "otlp_spans";
+
+    public const string DlqTopic = "aiops.dlq";
+    public const string IncidentsTopic = "aiops.incidents";
+    public const string SignalsTopic = "aiops.signals";
+
+    /// <summary>How long the consumer waits for a message before it reports idle.</summary>
+    public const int IdleIntervalMs = 250;
+
+    /// <summary>Producer batching delay: small, so an incident goes out promptly.</summary>
+    public const int LingerMs = 5;
+
+    /// <summary>How long disposing the producer waits for in-flight messages.</summary>
+    public const int FlushTimeoutMs = 10_000;
+
+    /// <summary>The input topics and their format bindings.</summary>
+    public static IReadOnlyDictionary<string, string> InputTopics { get; } = new Dictionary<string, string>
+    {
+        [MetricsTopic] = AutoFormat,
+        [LogsTopic] = AutoFormat,
+        [TracesTopic] = AutoFormat,
+        [EventsTopic] = AutoFormat,
+        [OtlpMetricsTopic] = AutoFormat,
+        [OtlpLogsTopic] = AutoFormat,
+        [OtlpSpansTopic] = AutoFormat,
+    };
+}

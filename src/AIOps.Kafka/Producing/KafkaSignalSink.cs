@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using AIOps.Core.Model;
+using AIOps.Core.Ports;
+using AIOps.Core.Serialization;
+using Confluent.Kafka;
+
+namespace AIOps.Kafka.Producing;
+
+/// <summary>Publishes signals as JSON to the signals topic, keyed by entity so one entity stays on one partition.</summary>
+public sealed class KafkaSignalSink : ISignalSink
+{
+    private readonly SharedKafkaProducer _producer;
+    private readonly string _topic;
+
+    public KafkaSignalSink(SharedKafkaProducer producer, KafkaOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(producer);
+        ArgumentNullException.ThrowIfNull(options);
+        _producer = producer;
+        _topic = options.SignalsTopic;
+    }
+
+    public async ValueTask PublishAsync(Signal signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var message = new Message<byte[], byte[]>
+        {
+            Key = Encoding.UTF8.GetBytes(signal.Entity),
+            Value = JsonSerializer.SerializeToUtf8Bytes(signal, AiopsJson.Options),
+        };
+        await _producer.ProduceAsync(_topic, message, cancellationToken).ConfigureAwait(false);
+    }
+}
