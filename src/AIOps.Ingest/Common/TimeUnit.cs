@@ -1,0 +1,11 @@
+namespace AIOps.Ingest.Common;
+
+internal enum TimeUnit
+{
+    Nanoseconds,
+    Microseconds,
+    Milliseconds,
+    Seconds,
+    Minutes,
+    Hours,
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using AIOps.Core.Model;
+using AIOps.Core.Ports;
+using AIOps.Ingest.Common;
+
+namespace AIOps.Ingest.Logs;
+
+/// <summary>
+/// JSON log lines as Fluent Bit's and Vector's Kafka outputs write them (one object per message, or NDJSON, or an array):
+/// body from <c>message</c>/<c>log</c>/<c>msg</c>; level from <c>level</c>/<c>severity</c>/<c>log.level</c>/ECS
+/// <c>log.level</c>; time from <c>@timestamp</c>/<c>timestamp</c>/<c>time</c>/<c>date</c> (RFC 3339 or epoch seconds);
+/// resource from <c>kubernetes{...}</c> (Fluent Bit's and Vector's spellings), <c>host</c> and <c>service</c>.
+/// Objects shaped as change events (see <see cref="ChangeEventMapper"/>) become <see cref="EventRecord"/>s.
+/// </summary>
+internal sealed class JsonLogDecoder : JsonDecoder
+{
+    private static readonly string[] BodyKeys = ["message", "log", "msg", "MESSAGE", "body"];
+    private static readonly string[] LevelKeys = ["level", "severity", "log.level", "lvl", "loglevel", "levelname", "severity_text", "PRIORITY"];
+    private static readonly string[] TimeKeys = ["@timestamp", "timestamp", "time", "date", "ts"];
+
+    public override string Format => DecoderFormats.JsonLog;
+
+    protected override bool AllowMultipleValues => true;
+
+    protected override string? Map(JsonElement root, in InboundMessage message, ICollection<TelemetryRecord> output)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
+            {
+                var error = MapOne(item, message.Timestamp, output);
+                if (error is not null)
+                {
+                    return $"[{index}]: {error}";
+                }
+
+                index++;
+            }
+
+            return null;
+        }
+
+        return MapOne(root, message.Timestamp, output);
+    }
+
+    internal static bool HasBody(JsonElement root)
+    {
+        foreach (var key in BodyKeys)
+        {
+            if (root.Child(key) is { ValueKind: JsonValueKind.String })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? MapOne(JsonElement root, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return "log line is not a JSON object";
+        }
+
+        var timestamp = ReadTime(root) ?? fallbackTime;
+        if (ChangeEventMapper.IsChangeEvent(root))
+        {
+            return ChangeEventMapper.Map(root, timestamp, output);
+        }
+
+        string? body = null;
+        string? bodyKey = null;
+        foreach (var key in BodyKeys)
+        {
+            if (root.Child(key) is { ValueKind: JsonValueKind.String } value)
+            {
+                body = value.GetString();
+                bodyKey = key;
+                break;
+            }
+        }
+
+        if (body is null)
+        {
+            return "log line has no message, log or msg string";
+        }
+
+        if (timestamp is null)
+        {
+            return "log line has no timestamp and the message has none";
+        }
+
+        var attributes = new List<KeyValuePair<string, string>>(16);
+        var podLabels = LabelSet.Empty;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.NameEquals(bodyKey!) || IsTimeKey(property))
+            {
+                continue;
+            }
+
+            if (property.NameEquals("kubernetes") && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                podLabels = AddKubernetes(property.Value, attributes);
+            }
+            else if (Json.Scalar(property.Value) is { } scalar)
+            {
+                attributes.Add(new(property.Name, scalar));
+            }
+            else if (property.NameEquals("log") && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                Json.AddScalars(property.Value, attributes, "log.", skip: null); // ECS nests log.level here
+            }
+        }
+
+        var labels = Labels.Build(attributes);
+        var level = FirstOf(labels, LevelKeys);
+        output.Add(new LogRecord
+        {
+            Timestamp = timestamp.Value,
+            Severity = level is null ? LevelSniffer.FromBody(body) : ParseLevel(level),
+            Body = body,
+            Attributes = labels,
+            Resource = EntityResolver.FromLookup((labels, podLabels), static (s, key) => Lookup(s.labels, s.podLabels, key)),
+        });
+        return null;
+    }
+
+    private static bool IsTimeKey(JsonProperty property)
+    {
+        foreach (var key in TimeKeys)
+        {
+            if (property.NameEquals(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal static DateTimeOffset? ReadTime(JsonElement root)
+    {
+        foreach (var key in TimeKeys)
+        {
+            if (root.TryGetTimestamp(key, out var value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    // Fluent Bit: pod_name, namespace_name, container_name, host, labels.
+    // Vector: pod_name, pod_namespace, container_name, pod_node_name, pod_labels.
+    private static LabelSet AddKubernetes(JsonElement k8s, List<KeyValuePair<string, string>> attributes)
+    {
+        Add(attributes, "k8s.pod.name", k8s.String("pod_name"));
+        Add(attributes, "k8s.namespace.name", k8s.FirstString("namespace_name", "pod_namespace"));
+        Add(attributes, "k8s.container.name", k8s.String("container_name"));
+        Add(attributes, "k8s.node.name", k8s.FirstString("host", "pod_node_name"));
+        Add(attributes, "container.image.name", k8s.FirstString("container_image", "image"));
+        return k8s.Object("labels") is { } fluent ? Json.ToLabels(fluent, skip: null)
+            : k8s.Object("pod_labels") is { } vector ? Json.ToLabels(vector, skip: null)
+            : LabelSet.Empty;
+    }
+
+    private static void Add(List<KeyValuePair<string, string>> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            attributes.Add(new(key, value));
+        }
+    }
+
+    // The resolver's keys, answered from the attributes first, then the pod's labels (app, app.kubernetes.io/name),
+    // then the container name, which names the service when nothing better does.
+    private static string? Lookup(LabelSet attributes, LabelSet podLabels, string key) =>
+        attributes.Get(key) ?? podLabels.Get(key) ?? (key == "container_name" ? attributes.Get("k8s.container.name") : null);
+
+    private static string? FirstOf(LabelSet labels, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (labels.Get(key) is { Length: > 0 } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    // journald's PRIORITY and some shippers use syslog numbers (0 emerg .. 7 debug).
+    private static Severity ParseLevel(string level) =>
+        level.Length == 1 && char.IsAsciiDigit(level[0]) ? SyslogSeverity.FromCode(level[0] - '0') : SeverityParser.Parse(level);
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using AIOps.Core.Model;
+using AIOps.Core.Ports;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AIOps.Ingest.Tests.Fuzz;
+
+/// <summary>
+/// Decoders face arbitrary bytes from Kafka: random noise, truncated messages and corrupted valid ones must
+/// never throw; every outcome is Ok (with as many records as appended) or Fail with a reason and nothing appended.
+/// </summary>
+public sealed class DecoderFuzzTests
+{
+    private const int Seed = 674386;
+    private const int RandomCases = 1500;
+    private const int MutationCases = 3000;
+    private static readonly byte[] Interesting = "{}[]\",:=\\ \n\r\t0123456789.-+eEtfnul#<>i".Select(c => (byte)c).Concat(new byte[] { 0, 0x0A, 0xFF, 0xC3, 0x80 }).ToArray();
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 27, 16, 1, 0, TimeSpan.Zero));
+
+    public static TheoryData<string> Formats() => new(FuzzCorpus.Seeds.Keys.Append(DecoderFormats.Router));
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Decode_RandomBytes_NeverThrows(string format)
+    {
+        var sut = Create(format);
+        var random = new Random(Seed);
+        for (var i = 0; i < RandomCases; i++)
+        {
+            var payload = new byte[random.Next(0, 300)];
+            if (i % 2 == 0)
+            {
+                random.NextBytes(payload);
+            }
+            else
+            {
+                // Structured noise: mostly the characters the grammars care about.
+                for (var j = 0; j < payload.Length; j++)
+                {
+                    payload[j] = Interesting[random.Next(Interesting.Length)];
+                }
+            }
+
+            AssertWellBehaved(sut, payload, i);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Decode_EveryTruncationOfValidSamples_NeverThrows(string format)
+    {
+        var sut = Create(format);
+        foreach (var seed in SeedsFor(format))
+        {
+            var bytes = Encoding.UTF8.GetBytes(seed);
+            for (var length = 0; length <= bytes.Length; length++)
+            {
+                AssertWellBehaved(sut, bytes[..length], length);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Decode_MutatedValidSamples_NeverThrows(string format)
+    {
+        var sut = Create(format);
+        var seeds = SeedsFor(format).Select(Encoding.UTF8.GetBytes).ToArray();
+        var random = new Random(Seed);
+        for (var i = 0; i < MutationCases; i++)
+        {
+            var bytes = new List<byte>(seeds[random.Next(seeds.Length)]);
+            var edits = random.Next(1, 5);
+            for (var e = 0; e < edits && bytes.Count > 0; e++)
+            {
+                var at = random.Next(bytes.Count);
+                var b = random.Next(3) == 0 ? (byte)random.Next(256) : Interesting[random.Next(Interesting.Length)];
+                switch (random.Next(4))
+                {
+                    case 0:
+                        bytes[at] = b;
+                        break;
+                    case 1:
+                        bytes.Insert(at, b);
+                        break;
+                    case 2:
+                        bytes.RemoveAt(at);
+                        break;
+                    default:
+                        bytes[at] ^= (byte)(1 << random.Next(8));
+                        break;
+                }
+            }
+
+            AssertWellBehaved(sut, [.. bytes], i);
+        }
+    }
+
+    private static IEnumerable<string> SeedsFor(string format) =>
+        format == DecoderFormats.Router ? FuzzCorpus.Seeds.Values.SelectMany(s => s) : FuzzCorpus.Seeds[format];
+
+    private static ITelemetryDecoder Create(string format) =>
+        format == DecoderFormats.Router ? DecoderCatalog.CreateRouter(new Dictionary<string, string>(), Clock) : DecoderCatalog.Create(format, Clock);
+
+    private static void AssertWellBehaved(ITelemetryDecoder sut, byte[] payload, int caseNumber)
+    {
+        var output = new List<TelemetryRecord>();
+        DecodeResult result;
+        try
+        {
+            result = sut.Decode(Messages.Of(payload, timestamp: Messages.KafkaTime), output);
+        }
+        catch (Exception ex)
+        {
+            Assert.Fail($"{sut.Format} case {caseNumber} threw {ex.GetType().Name}: {ex.Message}\npayload: {Convert.ToBase64String(payload)}");
+            return;
+        }
+
+        if (result.Success)
+        {
+            Assert.Null(result.Error);
+            Assert.Equal(output.Count, result.Records);
+            Assert.All(output, r => Assert.NotNull(r.Resource));
+        }
+        else
+        {
+            Assert.False(string.IsNullOrWhiteSpace(result.Error), $"{sut.Format} case {caseNumber}: failure without a reason");
+            Assert.Empty(output);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace AIOps.Ingest.Tests.Fuzz;
+
+/// <summary>Valid seeds per format; the fuzzer truncates and mutates them.</summary>
+internal static class FuzzCorpus
+{
+    public static readonly Dictionary<string, string[]> Seeds = new()
+    {
+        [DecoderFormats.Influx] = [Samples.TelegrafInflux, "weather\\ station,location=us\\,midwest temp=82,desc=\"he said \\\"hot\\\"\",ok=t 1465839830100400200"],
+        [DecoderFormats.PrometheusJson] = [Samples.PrometheusAdapter, """{"timestamp":"2026-11-27T16:00:00Z","value":"+Inf","name":"x","labels":{"__name__":"x"}}"""],
+        [DecoderFormats.Alertmanager] = [Samples.AlertmanagerFiring],
+        [DecoderFormats.JsonLog] = [Samples.FluentBitLog, Samples.VectorLog, Samples.DeployEvent],
+    };
+}
