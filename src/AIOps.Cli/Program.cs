@@ -1,6 +1,3 @@
-namespace AIOps.Cli;
+using AIOps.Cli;
 
-internal static class Program
-{
-    public static int Main() => 0;
-}
+return await AiopsCommandLine.Build().Parse(args).InvokeAsync();

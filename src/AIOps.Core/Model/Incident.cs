@@ -32,6 +32,9 @@ public sealed record Incident
 
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>Set when this incident turned out to be part of another one; it is then resolved.</summary>
+    public string? MergedInto { get; init; }
+
     /// <summary>Why the members were grouped (one line per decision).</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 

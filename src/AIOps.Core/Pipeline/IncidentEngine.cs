@@ -19,6 +19,13 @@ public sealed class IncidentEngine
     private readonly IReadOnlyList<ISignalSink> _signalSinks;
     private readonly List<Signal> _signals = [];
     private readonly List<IncidentChange> _changes = [];
+    private readonly TimeSpan _allowedLateness;
+
+    /// <summary>
+    /// Topics and partitions are consumed at different paces, so event time is only roughly ordered: the
+    /// lifecycle clock trails the newest event by this much, so a late signal still finds its incident open.
+    /// </summary>
+    public static readonly TimeSpan DefaultAllowedLateness = TimeSpan.FromMinutes(2);
 
     public IncidentEngine(
         ISignalDetector detector,
@@ -26,8 +33,10 @@ public sealed class IncidentEngine
         IRootCauseAnalyzer analyzer,
         DependencyGraph topology,
         IReadOnlyList<IIncidentSink> incidentSinks,
-        IReadOnlyList<ISignalSink>? signalSinks = null)
+        IReadOnlyList<ISignalSink>? signalSinks = null,
+        TimeSpan? allowedLateness = null)
     {
+        _allowedLateness = allowedLateness ?? DefaultAllowedLateness;
         _detector = detector;
         _correlator = correlator;
         _analyzer = analyzer;
@@ -70,7 +79,7 @@ public sealed class IncidentEngine
 
         if (Watermark != DateTimeOffset.MinValue)
         {
-            _correlator.AdvanceTo(Watermark, _changes);
+            _correlator.AdvanceTo(Watermark - _allowedLateness, _changes);
         }
 
         await PublishAsync(cancellationToken).ConfigureAwait(false);

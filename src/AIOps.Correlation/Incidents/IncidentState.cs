@@ -29,6 +29,8 @@ internal sealed class IncidentState
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
+    public string? MergedInto { get; set; }
+
     public IReadOnlyList<string> Entities => _entities;
 
     public IEnumerable<Signal> Signals => _signalOrder.Select(f => _signals[f]);
@@ -41,6 +43,7 @@ internal sealed class IncidentState
             Status = incident.Status,
             LastSeen = incident.LastSeen,
             ResolvedAt = incident.ResolvedAt,
+            MergedInto = incident.MergedInto,
         };
         foreach (var signal in incident.Signals)
         {
@@ -129,6 +132,7 @@ internal sealed class IncidentState
             FirstSeen = FirstSeen,
             LastSeen = LastSeen,
             ResolvedAt = ResolvedAt,
+            MergedInto = MergedInto,
             Reasons = [.. _reasons],
             Change = change,
         };

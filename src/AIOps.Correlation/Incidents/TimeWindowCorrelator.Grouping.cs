@@ -48,6 +48,7 @@ public sealed partial class TimeWindowCorrelator
         target.AddReason($"merged {other.Id}: {bridge.Indicator} on {bridge.Entity} connects both");
         other.Status = IncidentStatus.Resolved;
         other.ResolvedAt = bridge.Timestamp;
+        other.MergedInto = target.Id;
         other.AddReason($"merged into {target.Id}");
         Emit(other, IncidentChangeKind.Merged, $"merged into {target.Id}", changes);
         _incidents.Remove(other.Id);

@@ -82,7 +82,7 @@ public sealed class DetectionStage : ISignalDetector
         var bucketStart = Floor(log.Timestamp, _options.LogBucket);
         if (!_logRates.TryGetValue(entity, out var bucket))
         {
-            _logRates[entity] = bucket = new LogRateBucket(bucketStart);
+            _logRates[entity] = bucket = new LogRateBucket(bucketStart, LabelSet.From(("service.name", entity)));
         }
 
         // A later bucket closes the current one (and any silent ones between) as points of the error-rate series.
@@ -90,9 +90,11 @@ public sealed class DetectionStage : ISignalDetector
         var closed = 0;
         while (bucket.Start < bucketStart && closed++ < maxGapBuckets)
         {
-            ObserveMetric(LogIndicators.ErrorCount, LabelSet.From(("service.name", entity)), entity, bucket.Start, bucket.Errors, signals);
+            // Stamped at its first error, not the bucket start, so log-derived onsets are not up to a bucket early.
+            ObserveMetric(LogIndicators.ErrorCount, bucket.Labels, entity, bucket.FirstError ?? bucket.Start, bucket.Errors, signals);
             bucket.Start += _options.LogBucket;
             bucket.Errors = 0;
+            bucket.FirstError = null;
         }
 
         if (bucket.Start < bucketStart)
@@ -103,6 +105,7 @@ public sealed class DetectionStage : ISignalDetector
         if (log.Severity >= Severity.Error)
         {
             bucket.Errors++;
+            bucket.FirstError ??= log.Timestamp;
         }
     }
 
@@ -120,10 +123,14 @@ public sealed class DetectionStage : ISignalDetector
     private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>
         new(time.UtcTicks - (time.UtcTicks % width.Ticks), TimeSpan.Zero);
 
-    private sealed class LogRateBucket(DateTimeOffset start)
+    private sealed class LogRateBucket(DateTimeOffset start, LabelSet labels)
     {
         public DateTimeOffset Start { get; set; } = start;
 
+        public LabelSet Labels { get; } = labels;
+
         public int Errors { get; set; }
+
+        public DateTimeOffset? FirstError { get; set; }
     }
 }

@@ -82,7 +82,9 @@ public sealed class TimeWindowCorrelatorTests
 
         var incident = Assert.Single(sut.OpenIncidents);
         Assert.Equal(3, incident.Entities.Count);
-        Assert.Contains(_changes, c => c.Kind == IncidentChangeKind.Merged);
+        var absorbed = Assert.Single(_changes, c => c.Kind == IncidentChangeKind.Merged).Incident;
+        Assert.Equal(incident.Id, absorbed.MergedInto);
+        Assert.Equal(IncidentStatus.Resolved, absorbed.Status);
     }
 
     [Fact]

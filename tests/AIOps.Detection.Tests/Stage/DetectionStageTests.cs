@@ -55,7 +55,7 @@ public sealed class DetectionStageTests
 
         var signal = Assert.Single(_signals.Where(s => s.Indicator == LogIndicators.ErrorCount).Take(1));
         Assert.Equal("checkout", signal.Entity);
-        Assert.Equal(T0.AddMinutes(30), signal.Onset);
+        Assert.Equal(T0.AddMinutes(30), signal.Onset); // the first error of the burst, not just its bucket
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Text.Json;
+using AIOps.Core.Serialization;
+using AIOps.Server.Composition;
+using AIOps.Server.Demo;
+using AIOps.Server.Options;
+using AIOps.Server.Replay;
+using AIOps.Server.Storage;
+
+namespace AIOps.Cli.Commands;
+
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string>("--input") { Description = "NDJSON in kcat's -J envelope (one message per line), or - for stdin.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the final incidents with their root-cause reports as JSON." };
+        var rules = new Option<string?>("--rules") { Description = "Rules directory (topology.yaml, ...). Default: the rules shipped with aiops." };
+        var command = new Command("replay", """
+            Run a recorded dump through the same pipeline without a broker (backtesting).
+            Example:
+              kcat -b kafka:9092 -C -J -e -t telemetry.metrics -t telemetry.events > dump.ndjson
+              aiops replay --input dump.ndjson --json
+            """);
+        command.Options.Add(input);
+        command.Options.Add(json);
+        command.Options.Add(rules);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(input)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"replay: input file '{path}' does not exist");
+                return 2;
+            }
+
+            var options = new EngineOptions { RulesDirectory = parse.GetValue(rules) };
+            var store = new MemoryIncidentStore();
+            var deadLetters = new MemoryDeadLetterSink();
+            var composition = EngineComposition.Create(options, TimeProvider.System, store, deadLetters);
+            using var reader = path == "-" ? Console.In : new StreamReader(path);
+            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, cancellationToken);
+            await Console.Error.WriteLineAsync($"replayed {result.Messages} messages, {result.Records} records; {result.DeadLetters + result.BadEnvelopes} dead-lettered");
+            foreach (var (message, reason) in deadLetters.Letters.Take(20))
+            {
+                await Console.Error.WriteLineAsync($"  dlq {message.Topic}@{message.Offset}: {reason}");
+            }
+
+            var incidents = store.List();
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new { incidents }, AiopsJson.Indented));
+            }
+            else
+            {
+                await IncidentText.WriteSummaryAsync(Console.Out, incidents);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,67 @@
+using AIOps.Core.Model;
+using AIOps.Core.Pipeline;
+using AIOps.Core.Ports;
+using AIOps.Core.Topology;
+using AIOps.Correlation.Incidents;
+using AIOps.Correlation.Topology;
+using AIOps.Detection.Scoring;
+using AIOps.Detection.Stage;
+using AIOps.RootCause.Incidents;
+using AIOps.Server.Options;
+
+namespace AIOps.Server.Composition;
+
+/// <summary>
+/// Wires the stages into one pipeline: decoders -> detection -> correlation -> root cause -> sinks.
+/// The same composition serves `serve` (fed by Kafka), `replay` (fed by a dump) and `demo`.
+/// </summary>
+public sealed class EngineComposition
+{
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection)
+    {
+        Topology = topology;
+        Store = store;
+        Engine = engine;
+        Processor = processor;
+        Detection = detection;
+    }
+
+    public DependencyGraph Topology { get; }
+
+    public IIncidentStore Store { get; }
+
+    public IncidentEngine Engine { get; }
+
+    public MessageProcessor Processor { get; }
+
+    public DetectionStage Detection { get; }
+
+    public static EngineComposition Create(
+        EngineOptions options,
+        TimeProvider time,
+        IIncidentStore store,
+        IDeadLetterSink deadLetters,
+        IReadOnlyList<IIncidentSink>? incidentSinks = null,
+        IReadOnlyList<ISignalSink>? signalSinks = null)
+    {
+        var topology = LoadTopology(options.ResolveRulesDirectory());
+        var detection = new DetectionStage(new RobustBaselineDetectorFactory(), topology, options.Detection);
+        var correlator = new TimeWindowCorrelator(topology, options.Correlation);
+        correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
+        var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
+        var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters);
+        return new EngineComposition(topology, store, engine, processor, detection);
+    }
+
+    public static DependencyGraph LoadTopology(string rulesDirectory)
+    {
+        var graph = new DependencyGraph();
+        var file = Path.Combine(rulesDirectory, "topology.yaml");
+        if (File.Exists(file))
+        {
+            TopologyFile.Load(file, graph);
+        }
+
+        return graph;
+    }
+}

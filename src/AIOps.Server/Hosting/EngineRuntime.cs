@@ -1,0 +1,88 @@
+using AIOps.Core.Ports;
+using AIOps.Kafka;
+using AIOps.Kafka.Consuming;
+using AIOps.Kafka.Embedded;
+using AIOps.Kafka.Producing;
+using AIOps.Server.Composition;
+using AIOps.Server.Options;
+
+namespace AIOps.Server.Hosting;
+
+/// <summary>
+/// The running engine: the broker (embedded unless one is configured), the shared producer and its sinks
+/// (incidents, signals, dead letters), the pipeline, and the consume loop that feeds it.
+/// </summary>
+public sealed class EngineRuntime : IDisposable
+{
+    private readonly EngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Action<string> _log;
+    private readonly SharedKafkaProducer _producer;
+
+    private EngineRuntime(EngineOptions options, TimeProvider time, Action<string> log, EmbeddedKafkaCluster? cluster, IIncidentStore store, IReadOnlyList<IIncidentSink> extraSinks)
+    {
+        _options = options;
+        _time = time;
+        _log = log;
+        EmbeddedCluster = cluster;
+        _producer = new SharedKafkaProducer(options.Kafka, log);
+        Composition = EngineComposition.Create(
+            options,
+            time,
+            store,
+            new KafkaDeadLetterSink(_producer, options.Kafka),
+            [new KafkaIncidentSink(_producer, options.Kafka), .. extraSinks],
+            [new KafkaSignalSink(_producer, options.Kafka)]);
+        Consumer = new KafkaConsumerLoop(options.Kafka, log);
+    }
+
+    public EmbeddedKafkaCluster? EmbeddedCluster { get; }
+
+    public string BootstrapServers => _options.Kafka.BootstrapServers;
+
+    public EngineComposition Composition { get; }
+
+    public KafkaConsumerLoop Consumer { get; }
+
+    public long DeadLetters { get; private set; }
+
+    /// <summary>Starts the embedded broker when no bootstrap servers are configured, then builds the pipeline.</summary>
+    public static EngineRuntime Create(EngineOptions options, TimeProvider time, IIncidentStore store, Action<string> log, IReadOnlyList<IIncidentSink>? extraSinks = null)
+    {
+        EmbeddedKafkaCluster? cluster = null;
+        if (string.IsNullOrWhiteSpace(options.Kafka.BootstrapServers))
+        {
+            cluster = EmbeddedKafkaCluster.Start();
+            cluster.CreateTopics(
+                [.. options.Kafka.InputTopics.Keys, options.Kafka.IncidentsTopic, options.Kafka.SignalsTopic, options.Kafka.DlqTopic],
+                options.EmbeddedPartitions);
+            options.Kafka.BootstrapServers = cluster.BootstrapServers;
+        }
+
+        options.Kafka.Validate();
+        return new EngineRuntime(options, time, log, cluster, store, extraSinks ?? []);
+    }
+
+    /// <summary>Consumes until cancelled; every message is decoded and processed before its offset is stored.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        Consumer.RunAsync(HandleAsync, _options.AdvanceClockWhenIdle ? OnIdleAsync : null, cancellationToken);
+
+    public void Dispose()
+    {
+        _producer.Dispose();
+        EmbeddedCluster?.Dispose();
+    }
+
+    private async ValueTask HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var result = await Composition.Processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!result.Success)
+        {
+            DeadLetters++;
+            _log($"dead-lettered {message.Topic}/{message.Partition}@{message.Offset}: {result.Error}");
+        }
+    }
+
+    private ValueTask OnIdleAsync(CancellationToken cancellationToken) =>
+        Composition.Engine.AdvanceToAsync(_time.GetUtcNow(), cancellationToken);
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using AIOps.Correlation.Incidents;
+using AIOps.Detection.Stage;
+using AIOps.Kafka;
+
+namespace AIOps.Server.Options;
+
+/// <summary>Everything `aiops serve` can be told. Bound from appsettings.json, AIOPS_* variables and flags.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Topics, group and client settings; an empty bootstrap list starts the embedded broker.</summary>
+    public KafkaOptions Kafka { get; set; } = new();
+
+    /// <summary>Where the incident store lives.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = EngineDefaults.DataDirectory;
+
+    /// <summary>Folder with topology.yaml and rule files; defaults to the rules shipped with the binary.</summary>
+    public string? RulesDirectory { get; set; }
+
+    [Required]
+    public string Urls { get; set; } = EngineDefaults.Urls;
+
+    /// <summary>When no message arrives, move the correlation clock to wall time so quiet incidents resolve.</summary>
+    public bool AdvanceClockWhenIdle { get; set; } = true;
+
+    /// <summary>Partitions of the topics the embedded broker creates.</summary>
+    [Range(1, 256)]
+    public int EmbeddedPartitions { get; set; } = EngineDefaults.EmbeddedPartitions;
+
+    public DetectionOptions Detection { get; set; } = new();
+
+    public CorrelatorOptions Correlation { get; set; } = new();
+
+    public string ResolveRulesDirectory() => RulesDirectory ?? EngineDefaults.RulesDirectory();
+}
