@@ -121,7 +121,7 @@ public sealed class KafkaConsumerLoop
                 }
 
                 Interlocked.Increment(ref _consumed);
-                Wait(handler(InboundMessageMapper.ToInbound(result), cancellationToken));
+                Handle(handler, result, cancellationToken);
                 Store(consumer, result);
             }
         }
@@ -129,9 +129,30 @@ public sealed class KafkaConsumerLoop
         {
             // Shutdown while a handler ran: its offset stays unstored, the message comes again next time.
         }
+        catch (KafkaException ex) when (ex.Error.IsFatal)
+        {
+            _log($"kafka consumer stopping on fatal error: {ex.Error.Code}: {ex.Error.Reason}");
+            throw;
+        }
         finally
         {
             Close(consumer);
+        }
+    }
+
+    private void Handle(
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        ConsumeResult<byte[], byte[]> result,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            Wait(handler(InboundMessageMapper.ToInbound(result), cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _log($"kafka consumer stopping: handler failed at {result.TopicPartitionOffset} (offset not stored): {ex.Message}");
+            throw;
         }
     }
 

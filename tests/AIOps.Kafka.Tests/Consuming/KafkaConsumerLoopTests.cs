@@ -164,6 +164,26 @@ public sealed class KafkaConsumerLoopTests
     }
 
     [Fact]
+    public async Task RunAsync_FatalConsumerError_StopsAndThrows()
+    {
+        const short syncGroupApiKey = 14;
+        const int fencedInstanceId = 82; // librdkafka treats a fenced SyncGroup as fatal for the consumer
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("fatal");
+        var options = KafkaTestOptions.For(cluster, "fatal");
+        options.ClientConfig["group.instance.id"] = "aiops-1";
+        cluster.PushRequestErrors(syncGroupApiKey, fencedInstanceId);
+        var log = new ConcurrentQueue<string>();
+        var sut = new KafkaConsumerLoop(options, log.Enqueue);
+
+        var error = await Assert.ThrowsAnyAsync<KafkaException>(
+            () => sut.RunAsync((_, _) => ValueTask.CompletedTask, CancellationToken.None).Within());
+
+        Assert.True(error.Error.IsFatal);
+        Assert.Contains(log, l => l.StartsWith("kafka consumer stopping on fatal error: FencedInstanceId", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_CalledTwiceConcurrently_Throws()
     {
         using var cluster = EmbeddedKafkaCluster.Start();
