@@ -20,6 +20,7 @@ public sealed class KafkaConsumerLoop
     private long _idleTicks;
     private int _running;
     private Error? _fatal;
+    private PartitionLag[] _lag = [];
 
     public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
     {
@@ -40,6 +41,31 @@ public sealed class KafkaConsumerLoop
 
     /// <summary>How often the idle callback ran.</summary>
     public long IdleTicks => Interlocked.Read(ref _idleTicks);
+
+    /// <summary>
+    /// Lag per assigned partition, sampled on the consumer thread when idle and every
+    /// <see cref="LagSampleInterval"/> messages (from cached watermarks: no broker round trip).
+    /// </summary>
+    public IReadOnlyList<PartitionLag> Lag => Volatile.Read(ref _lag);
+
+    /// <summary>Sum of the known partition lags.</summary>
+    public long TotalLag
+    {
+        get
+        {
+            long total = 0;
+            foreach (var partition in Volatile.Read(ref _lag))
+            {
+                total += Math.Max(0, partition.Lag);
+            }
+
+            return total;
+        }
+    }
+
+    internal int LagSampleInterval { get; set; } = DefaultLagSampleInterval;
+
+    internal const int DefaultLagSampleInterval = 1000;
 
     public Task RunAsync(Func<InboundMessage, CancellationToken, ValueTask> handler, CancellationToken cancellationToken) =>
         RunAsync(handler, null, cancellationToken);
@@ -91,6 +117,7 @@ public sealed class KafkaConsumerLoop
         CancellationToken cancellationToken)
     {
         _fatal = null;
+        var sinceLagSample = 0;
         var idle = TimeSpan.FromMilliseconds(_options.IdleIntervalMs);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler(OnError)
@@ -111,6 +138,7 @@ public sealed class KafkaConsumerLoop
                 var result = Consume(consumer, idle);
                 if (result is null)
                 {
+                    SampleLag(consumer);
                     if (onIdle is not null)
                     {
                         Interlocked.Increment(ref _idleTicks);
@@ -121,17 +149,43 @@ public sealed class KafkaConsumerLoop
                 }
 
                 Interlocked.Increment(ref _consumed);
-                Wait(handler(InboundMessageMapper.ToInbound(result), cancellationToken));
+                Handle(handler, result, cancellationToken);
                 Store(consumer, result);
+                if (++sinceLagSample >= LagSampleInterval)
+                {
+                    sinceLagSample = 0;
+                    SampleLag(consumer);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutdown while a handler ran: its offset stays unstored, the message comes again next time.
         }
+        catch (KafkaException ex) when (ex.Error.IsFatal)
+        {
+            _log($"kafka consumer stopping on fatal error: {ex.Error.Code}: {ex.Error.Reason}");
+            throw;
+        }
         finally
         {
             Close(consumer);
+        }
+    }
+
+    private void Handle(
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        ConsumeResult<byte[], byte[]> result,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            Wait(handler(InboundMessageMapper.ToInbound(result), cancellationToken));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _log($"kafka consumer stopping: handler failed at {result.TopicPartitionOffset} (offset not stored): {ex.Message}");
+            throw;
         }
     }
 
@@ -161,6 +215,22 @@ public sealed class KafkaConsumerLoop
             // The partition was revoked while the handler ran; its new owner will re-read the message.
             _log($"kafka offset not stored, partition {result.TopicPartition} no longer assigned");
         }
+    }
+
+    private void SampleLag(IConsumer<byte[], byte[]> consumer)
+    {
+        var assignment = consumer.Assignment;
+        var lag = new PartitionLag[assignment.Count];
+        for (var i = 0; i < lag.Length; i++)
+        {
+            var partition = assignment[i];
+            var high = consumer.GetWatermarkOffsets(partition).High;
+            var position = consumer.Position(partition);
+            var known = high != Offset.Unset && position != Offset.Unset;
+            lag[i] = new(partition.Topic, partition.Partition.Value, known ? Math.Max(0, high.Value - position.Value) : -1);
+        }
+
+        Volatile.Write(ref _lag, lag);
     }
 
     private void OnError(IConsumer<byte[], byte[]> consumer, Error error)
