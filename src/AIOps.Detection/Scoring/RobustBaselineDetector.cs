@@ -6,6 +6,8 @@ namespace AIOps.Detection.Scoring;
 /// </summary>
 public sealed class RobustBaselineDetector : ISeriesDetector
 {
+    private const double MaxDeviation = 1000;
+
     private readonly double[] _window;
     private readonly double[] _scratch;
     private readonly int _minPoints;
@@ -36,7 +38,8 @@ public sealed class RobustBaselineDetector : ISeriesDetector
             // usually 0) has MAD 0; the mean absolute deviation (x1.2533 for sigma) still sees its rare blips.
             var spread = mad > 0 ? 1.4826 * mad : 1.2533 * meanAbsoluteDeviation;
             var scale = Math.Max(spread, Math.Max(Math.Abs(median) * 0.01, 1e-9));
-            var z = (value - median) / scale;
+            // Beyond a thousand spreads the number means only "off the scale"; cap it so reports stay readable.
+            var z = Math.Clamp((value - median) / scale, -MaxDeviation, MaxDeviation);
             result = new AnomalyScore(Squash(Math.Abs(z)), median, z);
         }
 

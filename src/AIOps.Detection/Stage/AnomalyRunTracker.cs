@@ -38,7 +38,9 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
         var direction = double.IsNaN(score.Expected) ? Direction.None : value >= score.Expected ? Direction.Up : Direction.Down;
         return new Signal
         {
-            Id = $"sig-{StableHash.Hex(StableHash.Combine(id.Hash, (ulong)state.Onset.UtcTicks))}",
+            // Onset and observation time: a repeat of an ongoing anomaly is a new signal (it keeps the incident
+            // alive), while the same observation replayed is the same signal (idempotent).
+            Id = $"sig-{StableHash.Hex(StableHash.Combine(StableHash.Combine(id.Hash, (ulong)state.Onset.UtcTicks), (ulong)timestamp.UtcTicks))}",
             Kind = SignalKind.Anomaly,
             Entity = entity,
             Indicator = indicator,

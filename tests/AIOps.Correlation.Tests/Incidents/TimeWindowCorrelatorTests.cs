@@ -143,4 +143,24 @@ public sealed class TimeWindowCorrelatorTests
         Assert.Equal(snapshot.Id, _changes[^1].Incident.Id);
         Assert.Equal(snapshot.Version + 1, _changes[^1].Incident.Version);
     }
+
+    [Fact]
+    public void Observe_RepeatOfOngoingAnomaly_KeepsIncidentAliveBeyondWindow()
+    {
+        // Regression: a repeat shares the fingerprint and onset of the first signal but is observed later;
+        // it must refresh the incident, or a twin incident opens once the window has passed.
+        var sut = new TimeWindowCorrelator(_graph);
+        var first = Anomaly("payments", "latency", 0);
+        sut.Observe(first, _changes);
+
+        for (var minute = 5; minute <= 30; minute += 5)
+        {
+            sut.Observe(first with { Id = $"repeat-{minute}", Timestamp = T0.AddMinutes(minute) }, _changes);
+            sut.AdvanceTo(T0.AddMinutes(minute), _changes);
+        }
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.Equal(T0.AddMinutes(30), incident.LastSeen);
+        Assert.Single(incident.Signals);
+    }
 }

@@ -31,6 +31,8 @@ internal sealed class EngineFixture : IDisposable
         var options = new EngineOptions { DataDirectory = DataDirectory, AdvanceClockWhenIdle = false, RulesDirectory = RulesDirectory() };
         options.Kafka.BootstrapServers = Cluster?.BootstrapServers ?? string.Empty;
         options.Kafka.GroupId = "aiops-it";
+        // The mock broker holds a group for (session timeout - 1 s) after its last member left; keep restarts quick.
+        options.Kafka.ClientConfig["session.timeout.ms"] = "2000";
         return options;
     }
 
@@ -50,7 +52,7 @@ internal sealed class EngineFixture : IDisposable
         var reached = done(runtime);
         await stop.CancelAsync();
         await running;
-        return new RunOutcome(reached, runtime.Consumer.MessagesHandled, runtime.DeadLetters, store.List());
+        return new RunOutcome(reached, runtime.Consumer.MessagesHandled, runtime.Consumer.TotalLag, runtime.DeadLetters, store.List());
     }
 
     public void Dispose()
@@ -74,4 +76,4 @@ internal sealed class EngineFixture : IDisposable
     }
 }
 
-internal sealed record RunOutcome(bool Reached, long Handled, long DeadLetters, IReadOnlyList<AIOps.Core.Model.Incident> Incidents);
+internal sealed record RunOutcome(bool Reached, long Handled, long Lag, long DeadLetters, IReadOnlyList<AIOps.Core.Model.Incident> Incidents);
