@@ -13,6 +13,7 @@ internal static class LoghubBenchmark
     {
         string? data = null;
         var details = false;
+        var options = new LogTemplateMinerOptions();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -20,11 +21,20 @@ internal static class LoghubBenchmark
                 case "--data" when i + 1 < args.Length:
                     data = args[++i];
                     break;
+                case "--threshold" when i + 1 < args.Length:
+                    options.SimilarityThreshold = double.Parse(args[++i]);
+                    break;
+                case "--settled-after" when i + 1 < args.Length:
+                    options.SettledAfter = int.Parse(args[++i]);
+                    break;
+                case "--depth" when i + 1 < args.Length:
+                    options.Depth = int.Parse(args[++i]);
+                    break;
                 case "--details":
                     details = true;
                     break;
                 default:
-                    Console.Error.WriteLine("usage: loghub [--data DIR] [--details]");
+                    Console.Error.WriteLine("usage: loghub [--data DIR] [--threshold T] [--settled-after N] [--depth D] [--details]");
                     return 2;
             }
         }
@@ -43,7 +53,7 @@ internal static class LoghubBenchmark
         foreach (var system in LoghubDataset.Systems)
         {
             var dataset = LoghubDataset.Load(data, system);
-            var (accuracy, templates, predicted) = Evaluate(dataset);
+            var (accuracy, templates, predicted) = Evaluate(dataset, options);
             total += accuracy;
             var truthEvents = dataset.EventIds.Distinct().Count();
             Console.WriteLine($"| {system} | {dataset.Contents.Count} | {truthEvents} | {templates} | {accuracy:F3} |");
@@ -58,9 +68,9 @@ internal static class LoghubBenchmark
         return 0;
     }
 
-    internal static (double Accuracy, int Templates, string[] Predicted) Evaluate(LoghubDataset dataset)
+    internal static (double Accuracy, int Templates, string[] Predicted) Evaluate(LoghubDataset dataset, LogTemplateMinerOptions options)
     {
-        var miner = new LogTemplateMiner(new LogTemplateMinerOptions());
+        var miner = new LogTemplateMiner(options);
         var predicted = new string[dataset.Contents.Count];
         for (var i = 0; i < predicted.Length; i++)
         {

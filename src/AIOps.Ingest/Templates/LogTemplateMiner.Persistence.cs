@@ -16,7 +16,7 @@ public sealed partial class LogTemplateMiner
             var shapes = new List<TemplateShapeState>(cluster.Shapes.Count);
             foreach (var shape in cluster.Shapes)
             {
-                shapes.Add(new TemplateShapeState(shape.Path, shape.Tokens));
+                shapes.Add(new TemplateShapeState(shape.Path, shape.Tokens, shape.Matches));
             }
 
             clusters.Add(new LogClusterState(cluster.Id, cluster.Template, cluster.Count, shapes, cluster.SkeletonKeys));
@@ -61,7 +61,7 @@ public sealed partial class LogTemplateMiner
             // A state saved with another depth is re-routed; the shapes and ids stay as they were.
             var path = shapeState.Path.Length == PrefixDepth(shapeState.Tokens.Length) ? shapeState.Path : RoutePath(shapeState.Tokens);
             var leaf = GetOrCreateLeaf(shapeState.Tokens.Length, path);
-            var shape = new TemplateShape(cluster, path, shapeState.Tokens, leaf.Shapes);
+            var shape = new TemplateShape(cluster, path, shapeState.Tokens, leaf.Shapes) { Matches = shapeState.Matches };
             leaf.Shapes.Add(shape);
             cluster.Shapes.Add(shape);
         }

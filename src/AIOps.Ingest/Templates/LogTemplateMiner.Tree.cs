@@ -38,6 +38,13 @@ public sealed partial class LogTemplateMiner
         var bestParameters = -1;
         foreach (var shape in leaf.Shapes)
         {
+            // A constant that held across many messages identifies the event; a new value there is another event.
+            var settled = _options.SettledAfter > 0 && shape.Matches >= _options.SettledAfter;
+            if (settled && TemplateAlignment.DiffersInConstant(shape.Tokens, tokens))
+            {
+                continue;
+            }
+
             var (similarity, parameters) = TemplateAlignment.Similarity(shape.Tokens, tokens);
             if (similarity > bestSimilarity || (similarity == bestSimilarity && parameters > bestParameters))
             {

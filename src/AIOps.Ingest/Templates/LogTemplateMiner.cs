@@ -80,6 +80,7 @@ public sealed partial class LogTemplateMiner
     private TemplateMatch Matched(TemplateShape shape, string[] tokens)
     {
         var cluster = shape.Cluster;
+        shape.Matches++;
         if (TemplateAlignment.Generalize(shape.Tokens, tokens))
         {
             cluster.RefreshTemplate();

@@ -9,7 +9,9 @@ public static class LogTemplateMinerDefaults
     /// <summary>Tree depth as Drain counts it: root, token-count layer, then Depth - 2 prefix-token layers.</summary>
     public const int Depth = 4;
 
-    public const double SimilarityThreshold = 0.5;
+    public const double SimilarityThreshold = 0.8;
+
+    public const int SettledAfter = 50;
 
     public const int MaxChildren = 100;
 
@@ -21,6 +23,8 @@ public static class LogTemplateMinerDefaults
     /// </summary>
     public static IReadOnlyList<MaskingRule> MaskingRules { get; } =
     [
+        new("timestamp", @"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\b"),
+        new("ctime", @"\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}(?:\s+\d{4})?\b"),
         new("uuid", @"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"),
         new("ipv4", @"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])"),
         new("hex", @"(?<![\w.])0[xX][0-9a-fA-F]+(?![\w.])"),

@@ -13,6 +13,14 @@ public sealed class LogTemplateMinerOptions
     [Range(0.0, 1.0)]
     public double SimilarityThreshold { get; set; } = LogTemplateMinerDefaults.SimilarityThreshold;
 
+    /// <summary>
+    /// Once a template has matched this many messages its remaining constants are settled: a message that differs
+    /// in one of them starts a new template instead of generalizing it (a parameter would have varied by then).
+    /// 0 turns this off (plain Drain generalization).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int SettledAfter { get; set; } = LogTemplateMinerDefaults.SettledAfter;
+
     /// <summary>Children per internal tree node; past it new tokens share the wildcard branch.</summary>
     [Range(2, 100_000)]
     public int MaxChildren { get; set; } = LogTemplateMinerDefaults.MaxChildren;
@@ -34,6 +42,11 @@ public sealed class LogTemplateMinerOptions
         if (SimilarityThreshold is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(SimilarityThreshold), SimilarityThreshold, "Must be in [0, 1].");
+        }
+
+        if (SettledAfter < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SettledAfter), SettledAfter, "Must be at least 0.");
         }
 
         if (MaxChildren < 2)

@@ -8,4 +8,4 @@ internal sealed record LogTemplateMinerState(int Version, long Evictions, List<L
 
 internal sealed record LogClusterState(string Id, string Template, long Count, List<TemplateShapeState> Shapes, List<string> SkeletonKeys);
 
-internal sealed record TemplateShapeState(string[] Path, string[] Tokens);
+internal sealed record TemplateShapeState(string[] Path, string[] Tokens, long Matches);

@@ -30,8 +30,9 @@ internal static class TemplateAlignment
     }
 
     /// <summary>
-    /// Drain's sequence similarity: equal constant positions over length. Template wildcards do not count,
-    /// so a heavily generalized template cannot swallow unrelated messages; the parameter count breaks ties.
+    /// Drain's sequence similarity with typed wildcards: a position matches when the tokens are equal, or when the
+    /// template has a wildcard and the message a value there. A wildcard facing a plain word does not match, so a
+    /// heavily generalized template cannot swallow unrelated messages. The parameter count breaks ties.
     /// </summary>
     public static (double Similarity, int Parameters) Similarity(string[] template, string[] tokens)
     {
@@ -48,6 +49,10 @@ internal static class TemplateAlignment
             if (t == Wildcard)
             {
                 parameters++;
+                if (IsVariable(tokens[i]))
+                {
+                    same++;
+                }
             }
             else if (t == tokens[i])
             {
@@ -56,6 +61,20 @@ internal static class TemplateAlignment
         }
 
         return ((double)same / template.Length, parameters);
+    }
+
+    /// <summary>True when the message has another token where the template still has a constant.</summary>
+    public static bool DiffersInConstant(string[] template, string[] tokens)
+    {
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (template[i] != Wildcard && template[i] != tokens[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Turns every position where the message differs into a wildcard; true when the template changed.</summary>

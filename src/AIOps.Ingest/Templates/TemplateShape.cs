@@ -15,4 +15,7 @@ internal sealed class TemplateShape(LogCluster cluster, string[] path, string[] 
     public string[] Tokens { get; } = tokens;
 
     public List<TemplateShape> Leaf { get; } = leaf;
+
+    /// <summary>Messages matched by this shape; every constant position held its value for all of them.</summary>
+    public long Matches { get; set; } = 1;
 }
