@@ -1,0 +1,42 @@
+using AIOps.Ingest.Templates;
+
+namespace AIOps.Ingest.Tests.Templates;
+
+public sealed class LogMaskerTests
+{
+    private readonly LogMasker _sut = new(LogTemplateMinerDefaults.MaskingRules);
+
+    [Theory]
+    [InlineData("Invalid user admin from 173.234.31.186", "Invalid user admin from <*>")]
+    [InlineData("request /10.10.34.11:45307 accepted", "request /<*> accepted")]
+    [InlineData("id 3f2504e0-4f89-11d3-9a0c-0305e82c3301 done", "id <*> done")]
+    [InlineData("stack @0x7fed806eb5d", "stack @<*>")]
+    [InlineData("took 35 ms, lifetime <1 sec", "took <*>, lifetime <*>")]
+    [InlineData("size (18.4 KB) received", "size (<*>) received")]
+    [InlineData("lifetime 02:07:33", "lifetime <*>")]
+    [InlineData("at 2016-09-28 04:30:31.455 started", "at <*> started")]
+    [InlineData("at Fri Jul  1 07:57:30 2005", "at <*>")]
+    [InlineData("PacketResponder 1 for block blk_-6952295868487656571", "PacketResponder <*> for block blk_<*>")]
+    [InlineData("uid=0 euid=0", "uid=<*> euid=<*>")]
+    [InlineData("Block broadcast_9_piece0 stored", "Block broadcast_<*>_piece0 stored")]
+    public void Mask_KnownValueShapes_BecomeWildcards(string message, string expected)
+    {
+        Assert.Equal(expected, _sut.Mask(message));
+    }
+
+    [Theory]
+    [InlineData("ssh2 session opened")]
+    [InlineData("mod_jk child workerEnv in error state")]
+    public void Mask_WordsAndIdentifiersWithDigitsInside_AreKept(string message)
+    {
+        Assert.Equal(message, _sut.Mask(message));
+    }
+
+    [Fact]
+    public void Mask_CustomRule_UsesItsReplacement()
+    {
+        var sut = new LogMasker([new MaskingRule("user", @"user=\w+", "user=<USER>")]);
+
+        Assert.Equal("login user=<USER> ok", sut.Mask("login user=alice ok"));
+    }
+}
