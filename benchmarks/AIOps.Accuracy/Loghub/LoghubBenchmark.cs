@@ -49,11 +49,15 @@ internal static class LoghubBenchmark
         Console.WriteLine("| System | Lines | Truth events | Templates | GA |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var total = 0.0;
-        var watch = Stopwatch.StartNew();
+        var mining = TimeSpan.Zero;
+        var lines = 0;
         foreach (var system in LoghubDataset.Systems)
         {
             var dataset = LoghubDataset.Load(data, system);
+            var watch = Stopwatch.StartNew();
             var (accuracy, templates, predicted) = Evaluate(dataset, options);
+            mining += watch.Elapsed;
+            lines += dataset.Contents.Count;
             total += accuracy;
             var truthEvents = dataset.EventIds.Distinct().Count();
             Console.WriteLine($"| {system} | {dataset.Contents.Count} | {truthEvents} | {templates} | {accuracy:F3} |");
@@ -64,7 +68,7 @@ internal static class LoghubBenchmark
         }
 
         Console.WriteLine($"| **Mean** | | | | **{total / LoghubDataset.Systems.Length:F3}** |");
-        Console.WriteLine($"({watch.Elapsed.TotalSeconds:F1} s for {LoghubDataset.Systems.Length} systems)");
+        Console.WriteLine($"(mining {lines} lines took {mining.TotalSeconds:F2} s, including JIT and the one-time regex compilation)");
         return 0;
     }
 
