@@ -38,9 +38,9 @@ public sealed partial class LogTemplateMiner
         var bestParameters = -1;
         foreach (var shape in leaf.Shapes)
         {
-            // A constant that held across many messages identifies the event; a new value there is another event.
+            // A word that held across many messages identifies the event; another word there is another event.
             var settled = _options.SettledAfter > 0 && shape.Matches >= _options.SettledAfter;
-            if (settled && TemplateAlignment.DiffersInConstant(shape.Tokens, tokens))
+            if (settled && TemplateAlignment.DiffersInWord(shape.Tokens, tokens))
             {
                 continue;
             }

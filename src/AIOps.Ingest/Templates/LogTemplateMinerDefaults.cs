@@ -28,6 +28,8 @@ public static class LogTemplateMinerDefaults
         new("uuid", @"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"),
         new("ipv4", @"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.])"),
         new("hex", @"(?<![\w.])0[xX][0-9a-fA-F]+(?![\w.])"),
+        new("path", @"(?<![\w.:/])(?:[A-Za-z]:)?(?:[/\\][\w.\-$~]+){2,}[/\\]?"),
+        new("hexid", @"(?<![A-Za-z0-9])(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}(?![A-Za-z0-9])"),
         new("time", @"(?<![\w.:])\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?(?![\w.:])"),
         new("quantity", @"(?<![\w.])[<>~]?\d+(?:\.\d+)?\s?(?:ns|us|µs|ms|s|sec|secs|seconds|min|mins|minutes|h|hours|[KMGT]i?B|B)(?![\w.])"),
         new("number", @"(?<![A-Za-z0-9])[-+]?\d+(?:\.\d+)*(?![A-Za-z0-9])"),

@@ -63,12 +63,16 @@ internal static class TemplateAlignment
         return ((double)same / template.Length, parameters);
     }
 
-    /// <summary>True when the message has another token where the template still has a constant.</summary>
-    public static bool DiffersInConstant(string[] template, string[] tokens)
+    /// <summary>
+    /// True when the message has another word where the template still has a word. Values (digits, masks) never
+    /// count: an id that repeated for a while is still an id.
+    /// </summary>
+    public static bool DiffersInWord(string[] template, string[] tokens)
     {
         for (var i = 0; i < template.Length; i++)
         {
-            if (template[i] != Wildcard && template[i] != tokens[i])
+            var t = template[i];
+            if (t != tokens[i] && !IsVariable(t) && !IsVariable(tokens[i]))
             {
                 return true;
             }
