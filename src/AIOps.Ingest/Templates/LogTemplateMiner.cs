@@ -17,6 +17,9 @@ public sealed partial class LogTemplateMiner
     /// <summary>Fewer constant words than this are too weak a signature to join templates of another length.</summary>
     private const int MinimumSkeletonWords = 2;
 
+    /// <summary>Joining by constant words aligns token lists (quadratic); longer messages only match by position.</summary>
+    private const int MaximumAlignedTokens = 256;
+
     private static readonly char[] Separators = [' ', '\t', '\r', '\n', '\f', '\v'];
 
     private readonly LogTemplateMinerOptions _options;
@@ -53,8 +56,8 @@ public sealed partial class LogTemplateMiner
             return Matched(shape, tokens);
         }
 
-        var skeleton = TemplateAlignment.SkeletonKey(tokens, MinimumSkeletonWords);
-        if (skeleton is not null && _bySkeleton.TryGetValue(skeleton, out var cluster))
+        var skeleton = tokens.Length <= MaximumAlignedTokens ? TemplateAlignment.SkeletonKey(tokens, MinimumSkeletonWords) : null;
+        if (skeleton is not null && _bySkeleton.TryGetValue(skeleton, out var cluster) && cluster.Shapes[0].Tokens.Length <= MaximumAlignedTokens)
         {
             return JoinedByWords(cluster, tokens);
         }

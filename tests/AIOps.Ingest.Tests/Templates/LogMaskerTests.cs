@@ -19,6 +19,10 @@ public sealed class LogMaskerTests
     [InlineData("PacketResponder 1 for block blk_-6952295868487656571", "PacketResponder <*> for block blk_<*>")]
     [InlineData("uid=0 euid=0", "uid=<*> euid=<*>")]
     [InlineData("Block broadcast_9_piece0 stored", "Block broadcast_<*>_piece0 stored")]
+    [InlineData("tenant 54fadb412c4e40cdbaed9335e4c35a9e created", "tenant <*> created")]
+    [InlineData("GET /v2/54fadb41/servers/detail HTTP", "GET <*> HTTP")]
+    [InlineData(@"Loaded C:\Windows\winsxs\cbscore.dll ok", "Loaded <*> ok")]
+    [InlineData("creating device node '/udev/vcs2'", "creating device node '<*>'")]
     public void Mask_KnownValueShapes_BecomeWildcards(string message, string expected)
     {
         Assert.Equal(expected, _sut.Mask(message));
@@ -27,6 +31,8 @@ public sealed class LogMaskerTests
     [Theory]
     [InlineData("ssh2 session opened")]
     [InlineData("mod_jk child workerEnv in error state")]
+    [InlineData("see http://example.org/a/b for details")]
+    [InlineData("deadline acceded")]
     public void Mask_WordsAndIdentifiersWithDigitsInside_AreKept(string message)
     {
         Assert.Equal(message, _sut.Mask(message));

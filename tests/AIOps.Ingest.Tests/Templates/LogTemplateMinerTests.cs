@@ -130,6 +130,35 @@ public sealed class LogTemplateMinerTests
     }
 
     [Fact]
+    public void Add_SameConstantWordsButVeryLong_DoesNotAlign()
+    {
+        var sut = new LogTemplateMiner(new LogTemplateMinerOptions());
+        var words = string.Join(' ', Enumerable.Range(0, 300).Select(i => $"w{(char)('a' + (i % 26))}"));
+        var shorter = sut.Add($"start {words} 1 end");
+
+        var longer = sut.Add($"start {words} 1 2 end");
+
+        Assert.True(longer.IsNew);
+        Assert.NotEqual(shorter.TemplateId, longer.TemplateId);
+    }
+
+    [Fact]
+    public void Add_SettledTemplateAndDifferentValue_StillJoins()
+    {
+        var sut = new LogTemplateMiner(new LogTemplateMinerOptions { SettledAfter = 3 });
+        TemplateMatch first = default;
+        for (var i = 0; i < 3; i++)
+        {
+            first = sut.Add("session s7x1 opened for client alpha");
+        }
+
+        var other = sut.Add("session s9x1 opened for client alpha");
+
+        Assert.False(other.IsNew);
+        Assert.Equal(first.TemplateId, other.TemplateId);
+    }
+
+    [Fact]
     public void Add_SettledConstantChanges_StartsNewTemplate()
     {
         var sut = new LogTemplateMiner(new LogTemplateMinerOptions { SettledAfter = 5 });
