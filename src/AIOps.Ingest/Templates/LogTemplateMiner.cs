@@ -65,6 +65,18 @@ public sealed partial class LogTemplateMiner
         return Created(tokens);
     }
 
+    /// <summary>The kept templates, most recently matched first.</summary>
+    public IReadOnlyList<LogTemplate> Snapshot()
+    {
+        var templates = new List<LogTemplate>(_byId.Count);
+        foreach (var cluster in _lru)
+        {
+            templates.Add(new LogTemplate(cluster.Id, cluster.Template, cluster.Count));
+        }
+
+        return templates;
+    }
+
     /// <summary>The current template text of an id, if it is still kept.</summary>
     public bool TryGetTemplate(string templateId, out string template)
     {

@@ -205,6 +205,19 @@ public sealed class LogTemplateMinerTests
     }
 
     [Fact]
+    public void Snapshot_ListsTemplatesMostRecentFirstWithCounts()
+    {
+        var sut = new LogTemplateMiner(new LogTemplateMinerOptions());
+        var disk = sut.Add("disk /dev/sda1 is 91% full");
+        sut.Add("disk /dev/sda1 is 92% full");
+        var login = sut.Add("Accepted password for alice from 10.0.0.1 port 22 ssh2");
+
+        var snapshot = sut.Snapshot();
+
+        Assert.Equal([new LogTemplate(login.TemplateId, login.Template, 1), new LogTemplate(disk.TemplateId, "disk <*> is <*>% full", 2)], snapshot);
+    }
+
+    [Fact]
     public void Add_EmptyMessage_HasEmptyTemplate()
     {
         var sut = new LogTemplateMiner(new LogTemplateMinerOptions());
