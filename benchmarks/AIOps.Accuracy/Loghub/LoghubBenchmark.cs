@@ -46,6 +46,13 @@ internal static class LoghubBenchmark
             return 1;
         }
 
+        var missing = LoghubDataset.Systems.Where(system => !File.Exists(LoghubDataset.PathOf(data, system))).ToList();
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"Loghub 2k data at '{data}' lacks: {string.Join(", ", missing.Select(system => LoghubDataset.PathOf(data, system)))}");
+            return 1;
+        }
+
         Console.WriteLine("| System | Lines | Truth events | Templates | GA |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var total = 0.0;

@@ -7,10 +7,13 @@ internal sealed record LoghubDataset(string System, IReadOnlyList<string> Conten
     public static readonly string[] Systems =
         ["HDFS", "Hadoop", "Spark", "Zookeeper", "BGL", "HPC", "Windows", "Linux", "Apache", "OpenSSH", "Proxifier"];
 
+    public static string PathOf(string dataDirectory, string system) =>
+        Path.Combine(dataDirectory, system, $"{system}_2k.log_structured.csv");
+
     /// <summary>Reads `System/System_2k.log_structured.csv` (columns looked up by name: Content, EventId).</summary>
     public static LoghubDataset Load(string dataDirectory, string system)
     {
-        var path = Path.Combine(dataDirectory, system, $"{system}_2k.log_structured.csv");
+        var path = PathOf(dataDirectory, system);
         using var reader = new StreamReader(path);
         var contents = new List<string>();
         var events = new List<string>();
