@@ -115,4 +115,60 @@ public sealed partial class LogTemplateMiner
 
         return node;
     }
+
+    /// <summary>Removes a shape and every tree node it leaves empty, so eviction really frees memory.</summary>
+    private void RemoveShape(TemplateShape shape)
+    {
+        shape.Leaf.Remove(shape);
+        var length = shape.Tokens.Length;
+        if (!_byLength.TryGetValue(length, out var root))
+        {
+            return;
+        }
+
+        var nodes = new ParseTreeNode[shape.Path.Length + 1];
+        nodes[0] = root;
+        for (var i = 0; i < shape.Path.Length; i++)
+        {
+            if (!nodes[i].Children.TryGetValue(shape.Path[i], out var next))
+            {
+                return;
+            }
+
+            nodes[i + 1] = next;
+        }
+
+        for (var i = shape.Path.Length; i > 0; i--)
+        {
+            if (nodes[i].Children.Count > 0 || nodes[i].Shapes.Count > 0)
+            {
+                return;
+            }
+
+            nodes[i - 1].Children.Remove(shape.Path[i - 1]);
+        }
+
+        if (root.Children.Count == 0 && root.Shapes.Count == 0)
+        {
+            _byLength.Remove(length);
+        }
+    }
+
+    /// <summary>Tree nodes currently allocated (for tests of the memory bound).</summary>
+    internal int TreeNodeCount()
+    {
+        var count = 0;
+        var stack = new Stack<ParseTreeNode>(_byLength.Values);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            count++;
+            foreach (var child in node.Children.Values)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return count;
+    }
 }

@@ -193,7 +193,7 @@ public sealed partial class LogTemplateMiner
             _byId.Remove(victim.Id);
             foreach (var shape in victim.Shapes)
             {
-                shape.Leaf.Remove(shape);
+                RemoveShape(shape);
             }
 
             foreach (var key in victim.SkeletonKeys)

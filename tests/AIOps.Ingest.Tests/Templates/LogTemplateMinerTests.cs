@@ -218,6 +218,22 @@ public sealed class LogTemplateMinerTests
     }
 
     [Fact]
+    public void Add_ManyDistinctTemplatesUnderSmallBound_KeepsTreeBounded()
+    {
+        var sut = new LogTemplateMiner(new LogTemplateMinerOptions { MaxClusters = 3 });
+        for (var i = 0; i < 200; i++)
+        {
+            // Distinct leading words and lengths: each message needs its own branch of the tree.
+            var words = string.Join(' ', Enumerable.Repeat("tail", i % 7));
+            sut.Add($"event{(char)('a' + (i % 26))}{(char)('a' + (i / 26))} happened {words}");
+        }
+
+        Assert.Equal(3, sut.Count);
+        Assert.Equal(197, sut.Evictions);
+        Assert.True(sut.TreeNodeCount() <= 3 * 3, $"tree has {sut.TreeNodeCount()} nodes");
+    }
+
+    [Fact]
     public void Add_EmptyMessage_HasEmptyTemplate()
     {
         var sut = new LogTemplateMiner(new LogTemplateMinerOptions());
