@@ -6,8 +6,12 @@ namespace AIOps.Ingest.Templates;
 /// Streaming Drain-style template miner: mask values, route by token count and the first tokens through a
 /// fixed-depth tree, join the most similar template in the leaf (turning differing positions into wildcards)
 /// or start a new one. One online pass; a message is assigned when it arrives and never re-assigned.
-/// Beyond Drain, a message whose constant words equal those of a known template joins it even when its
-/// token count differs (a value that spans several tokens, an optional parameter).
+/// Beyond Drain: the similarity types wildcards (a wildcard matches a value-like token, not a plain word); a
+/// message whose constant words equal those of a known template joins it even when its token count differs (a
+/// value that spans several tokens, an optional parameter); and once a template has matched
+/// <see cref="LogTemplateMinerOptions.SettledAfter"/> messages, another word where it still has a word starts a
+/// new template (a parameter would have varied by then) instead of generalizing it.
+/// Ids are the stable hash of the first template text, kept while the template generalizes.
 /// Not thread-safe: use one miner per partition or stream.
 /// </summary>
 public sealed partial class LogTemplateMiner

@@ -45,4 +45,24 @@ public sealed class LogMaskerTests
 
         Assert.Equal("login user=<USER> ok", sut.Mask("login user=alice ok"));
     }
+
+    [Fact]
+    public void Mask_RulesWithDifferentReplacements_ApplyInOrder()
+    {
+        var sut = new LogMasker(
+        [
+            new MaskingRule("user", @"user=\w+", "user=<USER>"),
+            new MaskingRule("cost", @"\$\d+", "<$>"),
+            new MaskingRule("ip", @"\d+\.\d+\.\d+\.\d+"),
+            new MaskingRule("number", @"\d+"),
+        ]);
+
+        Assert.Equal("user=<USER> from <*> paid <*> and <$>", sut.Mask("user=alice from 10.1.2.3 paid 12 and $5"));
+    }
+
+    [Fact]
+    public void Mask_NoRules_ReturnsMessage()
+    {
+        Assert.Equal("keep 42", new LogMasker([]).Mask("keep 42"));
+    }
 }
