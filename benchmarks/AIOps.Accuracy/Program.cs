@@ -1,6 +1,29 @@
+using AIOps.Accuracy.Loghub;
+
 namespace AIOps.Accuracy;
 
+/// <summary>Dispatches to one accuracy harness: `dotnet run --project benchmarks/AIOps.Accuracy -c Release -- loghub [--data DIR]`.</summary>
 internal static class Program
 {
-    public static int Main() => 0;
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return Usage();
+        }
+
+        switch (args[0])
+        {
+            case "loghub":
+                return LoghubBenchmark.Run(args[1..]);
+            default:
+                return Usage();
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: AIOps.Accuracy <harness> [options]; harnesses: loghub");
+        return 2;
+    }
 }
