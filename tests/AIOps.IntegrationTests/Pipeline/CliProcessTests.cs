@@ -1,0 +1,106 @@
+using System.Text.Json;
+using AIOps.IntegrationTests.Support;
+using AIOps.Kafka.Tests.Support;
+using AIOps.Server.Demo;
+
+namespace AIOps.IntegrationTests.Pipeline;
+
+/// <summary>The `aiops` binary as users run it: broker, serve, incidents list/show.</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "aiops-cli-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Broker_PrintsBootstrapThatKcatCanUse()
+    {
+        await using var broker = AiopsProcess.Start("broker", "--brokers", "2");
+        var bootstrap = await broker.WaitForLineAsync(l => l.Contains(':', StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        await Kcat.RunAsync($"-b {bootstrap} -t telemetry.logs -P", "hello\nworld\n");
+        var consumed = await Kcat.RunAsync($"-b {bootstrap} -t telemetry.logs -C -e -o beginning -q");
+
+        Assert.Equal(["hello", "world"], consumed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+    }
+
+    [Fact]
+    public async Task Serve_WithEmbeddedBroker_ConsumesKcatTelemetryAndServesIncidents()
+    {
+        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
+        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data);
+        var line = await serve.WaitForLineAsync(l => l.StartsWith("Kafka bootstrap: ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var bootstrap = line["Kafka bootstrap: ".Length..].Split(' ')[0];
+
+        await KcatProducer.ProduceAsync(bootstrap, DemoScenario.Default(DateTimeOffset.UtcNow).Messages());
+
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        JsonElement incident = default;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var page = JsonDocument.Parse(await http.GetStringAsync("/api/v1/incidents?status=open"));
+            var open = page.RootElement.GetProperty("incidents").EnumerateArray().ToList();
+            if (open.Count > 0 && open[0].GetProperty("rootCause").GetProperty("candidates")[0].GetProperty("entity").GetString() == DemoScenario.FaultEntity)
+            {
+                incident = open[0].Clone();
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(JsonValueKind.Object, incident.ValueKind);
+        var id = incident.GetProperty("id").GetString()!;
+        var (exit, stdout, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "incidents", "show", id, "--url", url);
+        Assert.True(exit == 0, stderr);
+        Assert.Contains($"1. {DemoScenario.FaultEntity}", stdout, StringComparison.Ordinal);
+
+        var list = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "incidents", "list", "--url", url, "--json");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains(id, list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"ok\"", await http.GetStringAsync("/healthz"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_data, "incidents.jsonl")));
+    }
+
+    [Fact]
+    public async Task Replay_KcatDump_IsDeterministicAndRanksFaultFirst()
+    {
+        Directory.CreateDirectory(_data);
+        var dump = Path.Combine(_data, "dump.ndjson");
+        var offsets = new Dictionary<string, long>();
+        var lines = DemoScenario.Default(new DateTimeOffset(2026, 11, 27, 13, 0, 0, TimeSpan.Zero)).Messages()
+            .Select(m =>
+            {
+                var offset = offsets[m.Topic] = offsets.GetValueOrDefault(m.Topic, -1) + 1;
+                return Server.Replay.KcatEnvelope.Format(m.Topic, 0, offset, m.EventTime, m.Key, m.Payload);
+            })
+            .Append("not an envelope");
+        await File.WriteAllLinesAsync(dump, lines);
+
+        var first = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(60), "replay", "--input", dump, "--json");
+        var second = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(60), "replay", "--input", dump, "--json");
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Equal(first.Stdout, second.Stdout);
+        Assert.Contains("1 dead-lettered", first.Stderr, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(first.Stdout);
+        var open = doc.RootElement.GetProperty("incidents").EnumerateArray().Single(i => i.GetProperty("status").GetString() == "open");
+        Assert.Equal(DemoScenario.FaultEntity, open.GetProperty("rootCause").GetProperty("candidates")[0].GetProperty("entity").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_MissingFile_ExitsWithClearError()
+    {
+        var (exit, _, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "replay", "--input", "/nonexistent/dump.ndjson");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
