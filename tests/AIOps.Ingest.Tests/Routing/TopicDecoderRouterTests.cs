@@ -20,6 +20,17 @@ public sealed class TopicDecoderRouterTests
     [InlineData(Samples.FluentBitLog, DecoderFormats.JsonLog)]
     [InlineData(Samples.VectorLog, DecoderFormats.JsonLog)]
     [InlineData(Samples.DeployEvent, DecoderFormats.JsonLog)]
+    [InlineData(Samples.KubernetesCoreEvent, DecoderFormats.KubernetesEvent)]
+    [InlineData(Samples.KubernetesEventsV1, DecoderFormats.KubernetesEvent)]
+    [InlineData(Samples.Syslog5424, DecoderFormats.Syslog)]
+    [InlineData(Samples.Syslog3164, DecoderFormats.Syslog)]
+    [InlineData(Samples.SyslogForward, DecoderFormats.Syslog)]
+    [InlineData(Samples.TelegrafJson, DecoderFormats.TelegrafJson)]
+    [InlineData(Samples.TelegrafJsonBatch, DecoderFormats.TelegrafJson)]
+    [InlineData(Samples.OtlpMetrics, DecoderFormats.OtlpJson)]
+    [InlineData(Samples.OtlpLogs, DecoderFormats.OtlpJson)]
+    [InlineData(Samples.OtlpTraces, DecoderFormats.OtlpJson)]
+    [InlineData(Samples.CloudEventDeploy, DecoderFormats.CloudEvents)]
     public void Decode_AutoTopic_DetectsFormatFromContent(string payload, string expected)
     {
         var sut = CreateSut();
