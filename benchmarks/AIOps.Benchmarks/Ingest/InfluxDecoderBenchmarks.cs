@@ -1,6 +1,7 @@
 using System.Text;
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
+using AIOps.Ingest;
 using AIOps.Ingest.Influx;
 using BenchmarkDotNet.Attributes;
 
@@ -14,6 +15,7 @@ namespace AIOps.Benchmarks.Ingest;
 public class InfluxDecoderBenchmarks
 {
     private readonly InfluxLineProtocolDecoder _decoder = new();
+    private readonly ITelemetryDecoder _router = DecoderCatalog.CreateRouter(new Dictionary<string, string>(), TimeProvider.System);
     private readonly List<TelemetryRecord> _output = new(1024);
     private InboundMessage _oneLine;
     private InboundMessage _hundredLines;
@@ -26,15 +28,19 @@ public class InfluxDecoderBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "influx 1 line (5 fields)")]
-    public int OneLine() => Decode(_oneLine);
+    public int OneLine() => Decode(_decoder, _oneLine);
 
     [Benchmark(Description = "influx 100 lines (500 fields)")]
-    public int HundredLines() => Decode(_hundredLines);
+    public int HundredLines() => Decode(_decoder, _hundredLines);
 
-    private int Decode(in InboundMessage message)
+    /// <summary>The same batch through the router on an auto topic: format detection plus the timestamp guard.</summary>
+    [Benchmark(Description = "router auto, influx 100 lines")]
+    public int HundredLinesViaRouter() => Decode(_router, _hundredLines);
+
+    private int Decode(ITelemetryDecoder decoder, in InboundMessage message)
     {
         _output.Clear();
-        return _decoder.Decode(message, _output).Records;
+        return decoder.Decode(message, _output).Records;
     }
 
     private static string Lines(int count)
@@ -53,5 +59,5 @@ public class InfluxDecoderBenchmarks
     }
 
     private static InboundMessage Message(string payload) =>
-        new("telemetry.metrics", 0, 0, Encoding.UTF8.GetBytes(payload), InboundMessage.NoHeaders, DateTimeOffset.UnixEpoch);
+        new("telemetry.metrics", 0, 0, Encoding.UTF8.GetBytes(payload), InboundMessage.NoHeaders, new DateTimeOffset(2026, 11, 27, 16, 1, 0, TimeSpan.Zero));
 }

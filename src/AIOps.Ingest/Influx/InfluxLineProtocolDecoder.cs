@@ -96,7 +96,7 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
                 if (!_series.TryGet(line.SeriesKey, out series))
                 {
                     var labels = ParseTags(line.Tags);
-                    series = new Series(LineProtocolText.Name(line.Measurement), labels, EntityResolver.FromLabels(labels));
+                    series = new Series(LineProtocolText.Measurement(line.Measurement), labels, EntityResolver.FromLabels(labels));
                     _series.Add(line.SeriesKey, series);
                 }
             }

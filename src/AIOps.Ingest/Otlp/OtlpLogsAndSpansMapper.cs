@@ -155,6 +155,17 @@ internal static class OtlpLogsAndSpansMapper
             };
         }
 
+        // Some encoders write the enum's name ("SEVERITY_NUMBER_WARN2") instead of its number.
+        if (log.Child("severityNumber") is { ValueKind: JsonValueKind.String } name && name.GetString() is { } text &&
+            text.StartsWith("SEVERITY_NUMBER_", StringComparison.Ordinal))
+        {
+            var parsed = SeverityParser.Parse(text["SEVERITY_NUMBER_".Length..].TrimEnd('2', '3', '4'));
+            if (parsed != Core.Model.Severity.Unknown)
+            {
+                return parsed;
+            }
+        }
+
         return SeverityParser.Parse(log.String("severityText"));
     }
 
