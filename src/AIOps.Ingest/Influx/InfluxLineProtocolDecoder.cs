@@ -58,7 +58,6 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
     private string? DecodeLines(ReadOnlySpan<byte> payload, TimeUnit precision, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
         var reader = new LineProtocolReader(payload);
-        var lines = 0;
 
         // Batches repeat the same measurement and tags line after line: check the previous line before the cache.
         ReadOnlySpan<byte> previousKey = default;
@@ -72,7 +71,6 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
                 return error;
             }
 
-            lines++;
             DateTimeOffset timestamp;
             if (line.Timestamp is { } raw)
             {
