@@ -68,18 +68,19 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
 
     public DecodeResult Decode(in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        var decoder = Select(message, out var error);
-        var format = decoder?.Format ?? Format;
+        // Size first: detection must not walk an oversized payload.
         if (message.Payload.Length > _options.MaxPayloadBytes)
         {
             IngestMetrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", "size"));
-            return DecodeResult.Fail(format, $"payload of {message.Payload.Length} bytes exceeds the limit of {_options.MaxPayloadBytes} bytes");
+            var bound = _byTopic.GetValueOrDefault(message.Topic);
+            return DecodeResult.Fail(bound?.Format ?? Format, $"payload of {message.Payload.Length} bytes exceeds the limit of {_options.MaxPayloadBytes} bytes");
         }
 
+        var decoder = Select(message, out var error);
         if (decoder is null)
         {
             IngestMetrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", "format"));
-            return DecodeResult.Fail(format, error!);
+            return DecodeResult.Fail(Format, error!);
         }
 
         // Decode straight into a list caller (the usual case) and roll back on rejection; else go through a scratch list.
