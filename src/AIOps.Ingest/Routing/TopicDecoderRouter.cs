@@ -24,6 +24,7 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
     /// <param name="decoders">The decoders by <see cref="ITelemetryDecoder.Format"/>; a later one replaces an earlier one of the same name.</param>
     /// <param name="topicBindings">Topic to format name or <c>auto</c>; unbound topics are <c>auto</c>.</param>
     /// <exception cref="ArgumentException">A binding names a format with no decoder.</exception>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are out of range.</exception>
     public TopicDecoderRouter(
         IEnumerable<ITelemetryDecoder> decoders,
         IReadOnlyDictionary<string, string> topicBindings,
@@ -35,6 +36,7 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         _options = options ?? new DecoderOptions();
+        _options.Validate();
         _byFormat = new Dictionary<string, ITelemetryDecoder>(StringComparer.OrdinalIgnoreCase);
         foreach (var decoder in decoders)
         {

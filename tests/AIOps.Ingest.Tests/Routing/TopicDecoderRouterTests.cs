@@ -136,6 +136,17 @@ public sealed class TopicDecoderRouterTests
         Assert.Contains("nope", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, "1.00:00:00", "ns")]
+    [InlineData(1024, "-00:00:01", "ns")]
+    [InlineData(1024, "1.00:00:00", "weeks")]
+    public void Constructor_InvalidOptions_Throws(int maxBytes, string skew, string precision)
+    {
+        var options = new DecoderOptions { MaxPayloadBytes = maxBytes, MaxFutureSkew = TimeSpan.Parse(skew, System.Globalization.CultureInfo.InvariantCulture), InfluxPrecision = precision };
+
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new TopicDecoderRouter([], new Dictionary<string, string>(), Clock, options));
+    }
+
     [Fact]
     public void Decode_OversizedPayload_Fails()
     {
