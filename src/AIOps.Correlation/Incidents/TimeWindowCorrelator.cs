@@ -53,7 +53,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
                 resolved.AddReason($"reopened: {signal.Indicator} on {signal.Entity} came back within {_options.ReopenWindow.TotalMinutes:0} min of resolution");
                 Emit(resolved, IncidentChangeKind.Reopened, $"reopened by {signal.Indicator} on {signal.Entity}", changes);
             }
-            else if (signal.Kind != SignalKind.Anomaly || signal.Score >= _options.MinOpenScore)
+            else if (signal.Kind == SignalKind.Alert || signal.Score >= _options.MinOpenScore)
             {
                 Open(signal, changes);
             }

@@ -107,6 +107,13 @@ public sealed class DetectionStage : ISignalDetector
             bucket.Errors++;
             bucket.FirstError ??= log.Timestamp;
         }
+
+        if (log.NewTemplate && bucket.LinesSeen >= _options.NoveltyWarmupLogs && log.Severity >= _options.NoveltyMinSeverity)
+        {
+            signals.Add(NoveltySignals.From(log, entity));
+        }
+
+        bucket.LinesSeen++;
     }
 
     private void ObserveSpan(SpanRecord span, ICollection<Signal> signals)
@@ -132,5 +139,7 @@ public sealed class DetectionStage : ISignalDetector
         public int Errors { get; set; }
 
         public DateTimeOffset? FirstError { get; set; }
+
+        public long LinesSeen { get; set; }
     }
 }

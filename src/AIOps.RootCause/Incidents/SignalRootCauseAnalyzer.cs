@@ -8,7 +8,7 @@ namespace AIOps.RootCause.Incidents;
 /// Ranks the causes of an incident from its member signals and the dependency graph. Candidates are the
 /// incident's entities, their direct neighbours (a silent dependency can be the cause) and the entities of
 /// attached change events. Each is scored on topology (anomalous callers, healthy callees), onset order,
-/// magnitude of the shift, and change events just before its onset; see <see cref="RankingWeights"/>.
+/// magnitude of the shift, change events just before its onset and never-seen log lines; see <see cref="RankingWeights"/>.
 /// </summary>
 public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 {
@@ -91,7 +91,9 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             : null;
         var changeScore = change is null ? 0 : 1;
 
-        var score = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude) + (_weights.Change * changeScore);
+        var logScore = f.NewLogTemplates.Any(s => s.Severity >= Severity.Error) ? 1.0 : f.NewLogTemplates.Any() ? 0.5 : 0;
+        var score = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
+            + (_weights.Change * changeScore) + (_weights.LogTemplate * logScore);
         return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList());
     }
 

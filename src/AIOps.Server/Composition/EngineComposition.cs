@@ -6,6 +6,7 @@ using AIOps.Correlation.Incidents;
 using AIOps.Correlation.Topology;
 using AIOps.Detection.Scoring;
 using AIOps.Detection.Stage;
+using AIOps.Ingest.Templates;
 using AIOps.RootCause.Incidents;
 using AIOps.Server.Options;
 
@@ -17,8 +18,9 @@ namespace AIOps.Server.Composition;
 /// </summary>
 public sealed class EngineComposition
 {
-    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection)
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates)
     {
+        Templates = templates;
         Topology = topology;
         Store = store;
         Engine = engine;
@@ -36,6 +38,9 @@ public sealed class EngineComposition
 
     public DetectionStage Detection { get; }
 
+    /// <summary>Log template mining; its state is saved beside the incident store so template ids survive restarts.</summary>
+    public LogTemplateNormalizer Templates { get; }
+
     public static EngineComposition Create(
         EngineOptions options,
         TimeProvider time,
@@ -49,8 +54,9 @@ public sealed class EngineComposition
         var correlator = new TimeWindowCorrelator(topology, options.Correlation);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
-        var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters);
-        return new EngineComposition(topology, store, engine, processor, detection);
+        var templates = new LogTemplateNormalizer();
+        var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
+        return new EngineComposition(topology, store, engine, processor, detection, templates);
     }
 
     public static DependencyGraph LoadTopology(string rulesDirectory)
