@@ -4,7 +4,7 @@ using AIOps.RootCause.Series;
 namespace AIOps.Accuracy.Rca;
 
 /// <summary>
-/// <c>dotnet run --project benchmarks/AIOps.Accuracy -c Release -- rca [--data DIR] [--verbose]</c>: ranks the root
+/// <c>dotnet run --project benchmarks/AIOps.Accuracy -c Release -- rca [--data DIR] [--verbose] [--set Option=value]</c>: ranks the root
 /// cause of every Sock Shop and PetShop (low traffic) case with the series analyzer, once with the injection time
 /// given and once with the onset detected, next to the N-sigma and BARO-style baselines, and prints AC@1, AC@3, AC@5
 /// and Avg@5 as a Markdown table.
@@ -15,11 +15,19 @@ internal static class RcaBenchmark
     {
         string? dataArg = null;
         var verbose = false;
+        var options = new SeriesRcaOptions();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--data" && i + 1 < args.Length)
             {
                 dataArg = args[++i];
+            }
+            else if (args[i] == "--set" && i + 1 < args.Length)
+            {
+                // --set Name=value overrides one SeriesRcaOptions property (for ablations; defaults are what is reported).
+                var (name, value) = (args[++i].Split('=')[0], args[i].Split('=')[1]);
+                var property = typeof(SeriesRcaOptions).GetProperty(name) ?? throw new ArgumentException($"no option {name}");
+                property.SetValue(options, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
             }
             else if (args[i] == "--verbose")
             {
@@ -40,7 +48,7 @@ internal static class RcaBenchmark
         var sockShop = Path.Combine(rcaDir, "sock-shop");
         if (Directory.Exists(sockShop))
         {
-            Evaluate("Sock Shop", SockShopLoader.Load(sockShop), verbose);
+            Evaluate("Sock Shop", SockShopLoader.Load(sockShop), options, verbose);
         }
         else
         {
@@ -50,7 +58,7 @@ internal static class RcaBenchmark
         var petShop = Path.Combine(rcaDir, "petshop", "low_traffic");
         if (Directory.Exists(petShop))
         {
-            Evaluate("PetShop low traffic", PetShopLoader.Load(petShop), verbose);
+            Evaluate("PetShop low traffic", PetShopLoader.Load(petShop), options, verbose);
         }
         else
         {
@@ -60,9 +68,9 @@ internal static class RcaBenchmark
         return 0;
     }
 
-    private static void Evaluate(string dataset, List<RcaCase> cases, bool verbose)
+    private static void Evaluate(string dataset, List<RcaCase> cases, SeriesRcaOptions options, bool verbose)
     {
-        var analyzer = new SeriesRootCauseAnalyzer();
+        var analyzer = new SeriesRootCauseAnalyzer(options);
         var nSigma = new List<int>();
         var baro = new List<int>();
         var given = new List<int>();
@@ -84,7 +92,7 @@ internal static class RcaBenchmark
             onsetErrors.Add(error);
             if (verbose)
             {
-                var top = string.Join(", ", blind.Candidates.Take(3).Select(x => $"{x.Entity}:{x.Indicator}:{x.Score:0.###}"));
+                var top = string.Join(", ", withTime.Candidates.Take(4).Select(x => $"{x.Entity}:{x.Indicator}:{x.Score:0.###}"));
                 Console.Error.WriteLine($"{dataset} {c.Name}: truth {c.RootCause} | nsigma #{nSigma[^1]} baro #{baro[^1]} given #{given[^1]} detected #{detected[^1]} (onset error {error:0} s) | {top}");
             }
         }

@@ -29,7 +29,15 @@ public sealed class SeriesRcaOptions
     /// perfectly still (IQR 0) would otherwise turn any wobble into an infinite robust z; this is where plain
     /// median/IQR scaling breaks on real data.
     /// </summary>
-    public double RelativeScaleFloor { get; set; } = 0.05;
+    public double RelativeScaleFloor { get; set; } = 0.01;
+
+    /// <summary>
+    /// The before-onset spread never counts as less than this many times the series' own sample-to-sample noise
+    /// (over the whole frame, from first differences; 0 disables). Sparse counters and bounded gauges (requests that
+    /// are mostly 0, availability pinned at 100%) have an IQR of 0, and without this floor any blip in them outranks
+    /// a real fault.
+    /// </summary>
+    public double NoiseFloorFactor { get; set; } = 1;
 
     /// <summary>Deviation (robust z) from which a series counts as shifted.</summary>
     public double ShiftThreshold { get; set; } = 3;

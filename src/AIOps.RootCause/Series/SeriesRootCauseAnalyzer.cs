@@ -5,8 +5,8 @@ namespace AIOps.RootCause.Series;
 
 /// <summary>
 /// Ranks the entities of a frame as causes of the change at its onset. Per series: a robust shift (the after-onset
-/// deviation from the before-onset median, in units of the before-onset IQR, as BARO does, with a level-relative floor
-/// on the spread) and its own change point. Per entity: its most shifted series is the indicator. The entity score is
+/// deviation from the before-onset median, in units of the before-onset IQR, as BARO does, with two floors on the
+/// spread: a share of the level and the series' own sample-to-sample noise) and its own change point. Per entity: its most shifted series is the indicator. The entity score is
 /// <c>(ShiftWeight * S + TopologyWeight * T + OnsetWeight * E) / (sum of the weights in use)</c> where
 /// S = log(1 + z) / log(1 + z_max) (log because z spans orders of magnitude between metric kinds),
 /// T = the <see cref="CallGraphWalk"/> visit share (only with a call graph), and
@@ -76,6 +76,10 @@ public sealed class SeriesRootCauseAnalyzer
         var median = RobustStats.Quantile(before, 0.5);
         var iqr = RobustStats.Quantile(before, 0.75) - RobustStats.Quantile(before, 0.25);
         var scale = Math.Max(iqr, Math.Max(_options.RelativeScaleFloor * Math.Abs(median), 1e-9));
+        if (_options.NoiseFloorFactor > 0)
+        {
+            scale = Math.Max(scale, _options.NoiseFloorFactor * ChangePointScanner.NoiseScale(Finite(values)));
+        }
 
         var deviations = new double[after.Length];
         for (var i = 0; i < after.Length; i++)
@@ -87,6 +91,8 @@ public sealed class SeriesRootCauseAnalyzer
         var z = RobustStats.Quantile(deviations, _options.ShiftQuantile) / scale;
         return new SeriesShift(column, z, median, RobustStats.Quantile(after, 0.5), change);
     }
+
+    private static double[] Finite(double[] values) => Array.FindAll(values, double.IsFinite);
 
     /// <summary>Per entity: its most shifted series, and the earliest strong change point among its shifted series.</summary>
     private List<EntityShift> BestPerEntity(SeriesFrame frame, List<SeriesShift> shifts)
