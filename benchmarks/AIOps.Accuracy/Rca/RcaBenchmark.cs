@@ -86,6 +86,14 @@ internal static class RcaBenchmark
             var withTime = analyzer.Analyze(c.Frame, c.Graph, injection);
             given.Add(RcaScore.RankOf([.. withTime.Candidates.Select(x => x.Entity)], c.RootCause));
 
+            if (Environment.GetEnvironmentVariable("RCA_DEBUG") == "1")
+            {
+                var fo = OnsetDetector.Detect(c.Frame, options);
+                var strong = fo.PerSeries.Where(p => p.Strength >= options.OnsetStrength).GroupBy(p => p.Row).OrderBy(g => g.Key)
+                    .Select(g => $"{g.Key}:{g.Count()}/{g.Max(p => p.Strength):0}");
+                Console.Error.WriteLine($"DEBUG {c.Name} len {c.Frame.Length} inj {onsetRow} found {fo.Row} agree {fo.Agreeing}: {string.Join(" ", strong)}");
+            }
+
             var blind = analyzer.Analyze(c.Frame, c.Graph);
             detected.Add(RcaScore.RankOf([.. blind.Candidates.Select(x => x.Entity)], c.RootCause));
             var error = blind.Onset is { } found ? Math.Abs((found - injection).TotalSeconds) : double.NaN;

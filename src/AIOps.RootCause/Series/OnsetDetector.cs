@@ -3,10 +3,12 @@ namespace AIOps.RootCause.Series;
 /// <summary>
 /// Finds when an incident started in a frame without being told. Each series gets its own change point
 /// (<see cref="ChangePointScanner"/>); those stronger than <see cref="SeriesRcaOptions.OnsetStrength"/> vote, with a
-/// weight that saturates so one huge series cannot outvote many. The frame onset is the EARLIEST row whose vote window
-/// (rows [r, r + w)) holds at least <see cref="SeriesRcaOptions.OnsetConsensus"/> of the best window's weight:
-/// propagation makes the cause change first and the symptoms follow, so the earliest strong cluster is wanted, not
-/// the biggest one.
+/// weight that saturates so one huge series cannot outvote many. The window of w rows with the most vote weight is
+/// the incident's main cluster (the earliest such window wins ties); the onset is the first row in it that carries at
+/// least <see cref="SeriesRcaOptions.OnsetRowShare"/> of its votes: the cause changes first and the symptoms follow
+/// within the window, so the cluster's start, not its peak, is wanted, but a lone noisy straggler is not the start. Votes in the first
+/// <see cref="SeriesRcaOptions.MinBaselineFraction"/> of the frame are ignored: a frame handed to root-cause analysis
+/// starts with a baseline, and changes right at its start are warm-up transients, not the incident.
 /// </summary>
 public static class OnsetDetector
 {
@@ -28,6 +30,7 @@ public static class OnsetDetector
         var weights = new double[length + 1];
         var counts = new int[length + 1];
         var strongest = ChangePoint.None;
+        var minRow = (int)(length * options.MinBaselineFraction);
         foreach (var change in changes)
         {
             if (change.Strength > strongest.Strength)
@@ -35,7 +38,7 @@ public static class OnsetDetector
                 strongest = change;
             }
 
-            if (!change.Found || change.Strength < options.OnsetStrength)
+            if (!change.Found || change.Strength < options.OnsetStrength || change.Row < minRow)
             {
                 continue;
             }
@@ -47,39 +50,46 @@ public static class OnsetDetector
 
         var window = Math.Max(1, (int)Math.Round(length * options.OnsetWindowFraction));
         var windowWeight = new double[length];
-        var windowCount = new int[length];
-        var best = 0.0;
+        var bestRow = -1;
         for (var r = 0; r < length; r++)
         {
             var sum = 0.0;
-            var count = 0;
             for (var j = r; j < Math.Min(length, r + window); j++)
             {
                 sum += weights[j];
-                count += counts[j];
             }
 
             windowWeight[r] = sum;
-            windowCount[r] = count;
-            best = Math.Max(best, sum);
+            if (weights[r] > 0 && (bestRow < 0 || sum > windowWeight[bestRow]))
+            {
+                bestRow = r;
+            }
         }
 
-        if (best <= 0)
+        if (bestRow < 0)
         {
             // Nobody is strong: fall back to the single strongest change, if any.
             agreeing = strongest.Found ? 1 : 0;
             return strongest.Row;
         }
 
-        for (var r = 0; r < length; r++)
+        // The onset is the first row in that window that carries a real share of its votes: a lone straggler a few
+        // rows ahead of the cluster (noise in one series) should not move the onset, which decides the before/after split.
+        var start = bestRow;
+        for (var r = bestRow; r < Math.Min(length, bestRow + window); r++)
         {
-            if (weights[r] > 0 && windowWeight[r] >= options.OnsetConsensus * best)
+            if (weights[r] >= options.OnsetRowShare * windowWeight[bestRow])
             {
-                agreeing = windowCount[r];
-                return r;
+                start = r;
+                break;
             }
         }
+        var end = bestRow + window;
+        for (var r = start; r < Math.Min(length, end); r++)
+        {
+            agreeing += counts[r];
+        }
 
-        return strongest.Row;
+        return start;
     }
 }

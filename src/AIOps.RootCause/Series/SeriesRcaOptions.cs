@@ -12,8 +12,11 @@ public sealed class SeriesRcaOptions
     /// <summary>Change-point strength (z-like) from which a series counts as having a real onset.</summary>
     public double OnsetStrength { get; set; } = 8;
 
-    /// <summary>Share of the best vote window an earlier window needs to be taken as the frame onset.</summary>
-    public double OnsetConsensus { get; set; } = 0.5;
+    /// <summary>Leading share of the frame that is baseline only: change points there do not vote for the onset.</summary>
+    public double MinBaselineFraction { get; set; } = 0.1;
+
+    /// <summary>Share of the best window's vote weight a row needs to be taken as the start of the cluster.</summary>
+    public double OnsetRowShare { get; set; } = 0.2;
 
     /// <summary>Width of the onset vote window as a share of the frame length (at least one row).</summary>
     public double OnsetWindowFraction { get; set; } = 0.02;
