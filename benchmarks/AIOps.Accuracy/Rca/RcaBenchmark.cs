@@ -86,14 +86,6 @@ internal static class RcaBenchmark
             var withTime = analyzer.Analyze(c.Frame, c.Graph, injection);
             given.Add(RcaScore.RankOf([.. withTime.Candidates.Select(x => x.Entity)], c.RootCause));
 
-            if (Environment.GetEnvironmentVariable("RCA_DEBUG") == "1")
-            {
-                var fo = OnsetDetector.Detect(c.Frame, options);
-                var strong = fo.PerSeries.Where(p => p.Strength >= options.OnsetStrength).GroupBy(p => p.Row).OrderBy(g => g.Key)
-                    .Select(g => $"{g.Key}:{g.Count()}/{g.Max(p => p.Strength):0}");
-                Console.Error.WriteLine($"DEBUG {c.Name} len {c.Frame.Length} inj {onsetRow} found {fo.Row} agree {fo.Agreeing}: {string.Join(" ", strong)}");
-            }
-
             var blind = analyzer.Analyze(c.Frame, c.Graph);
             detected.Add(RcaScore.RankOf([.. blind.Candidates.Select(x => x.Entity)], c.RootCause));
             var error = blind.Onset is { } found ? Math.Abs((found - injection).TotalSeconds) : double.NaN;
@@ -101,7 +93,8 @@ internal static class RcaBenchmark
             if (verbose)
             {
                 var top = string.Join(", ", withTime.Candidates.Take(4).Select(x => $"{x.Entity}:{x.Indicator}:{x.Score:0.###}"));
-                Console.Error.WriteLine($"{dataset} {c.Name}: truth {c.RootCause} | nsigma #{nSigma[^1]} baro #{baro[^1]} given #{given[^1]} detected #{detected[^1]} (onset error {error:0} s) | {top}");
+                var foundRow = blind.Onset is { } o ? c.Frame.RowAtOrAfter(o.ToUnixTimeMilliseconds() / 1000.0) : -1;
+                Console.Error.WriteLine($"{dataset} {c.Name}: truth {c.RootCause} | nsigma #{nSigma[^1]} baro #{baro[^1]} given #{given[^1]} detected #{detected[^1]} (onset row {foundRow} vs {onsetRow}, error {error:0} s) | top with time given: {top}");
             }
         }
 
