@@ -13,6 +13,7 @@ internal sealed class EntityScorer
     private readonly SeriesFrame _frame;
     private readonly int _onsetRow;
     private int _earliestRow;
+    private int _firstCount;
 
     public EntityScorer(SeriesRcaOptions options, SeriesFrame frame, int onsetRow)
     {
@@ -67,6 +68,7 @@ internal sealed class EntityScorer
 
         var symptom = entities.MaxBy(e => e.Best.Z).Entity;
         var shiftedCount = entities.Count(e => e.Best.Z >= _options.ShiftThreshold);
+        _firstCount = entities.Count(e => e.OnsetRow >= 0 && e.OnsetRow == _earliestRow);
         var candidates = new List<RootCauseCandidate>(scored.Count);
         for (var i = 0; i < scored.Count; i++)
         {
@@ -120,7 +122,7 @@ internal sealed class EntityScorer
         {
             evidence.Add(new Evidence(
                 EvidenceKind.Onset,
-                early >= 0.999 ? $"earliest change among {shiftedCount} shifted entities" : $"changed {FormatSpan(entity.OnsetRow)} after the earliest entity",
+                early >= 0.999 ? FirstPhrase(shiftedCount) : $"changed {FormatSpan(entity.OnsetRow)} after the earliest entity",
                 time));
         }
 
@@ -130,11 +132,15 @@ internal sealed class EntityScorer
         }
 
         var sentence = $"{entity.Entity} {(rank == 0 ? "is the most likely cause" : $"ranks #{rank + 1}")}: {evidence[0].Description}"
-            + (onsetTime is not null && early >= 0.999 ? $", the earliest change among {shiftedCount} shifted entities" : string.Empty)
+            + (onsetTime is not null && early >= 0.999 ? $", {FirstPhrase(shiftedCount)}" : string.Empty)
             + (useGraph && walk >= 0.999 ? ", and it is where the anomaly pools on the call graph (its callees look healthy)" : string.Empty)
             + ".";
         return new RootCauseCandidate(entity.Entity, column.Metric, Math.Round(score, 4), confidence, evidence, sentence);
     }
+
+    private string FirstPhrase(int shiftedCount) => _firstCount <= 1
+        ? $"the first of {shiftedCount} shifted entities to change"
+        : $"one of {_firstCount} entities that changed first (of {shiftedCount} shifted)";
 
     private string FormatSpan(int row) =>
         (_frame.Times[row] - _frame.Times[_earliestRow]).ToString("0.#", CultureInfo.InvariantCulture) + " s";
