@@ -28,11 +28,11 @@ public sealed class SeriesRcaOptions
     public double ShiftQuantile { get; set; } = 0.5;
 
     /// <summary>
-    /// The before-onset spread never counts as less than this share of the series' level. A metric that sat
-    /// perfectly still (IQR 0) would otherwise turn any wobble into an infinite robust z; this is where plain
-    /// median/IQR scaling breaks on real data.
+    /// The before-onset spread never counts as less than this share of the series' level (its |median|, capped at
+    /// its range over the frame). A metric that sat perfectly still (IQR 0) would otherwise turn any wobble into an
+    /// infinite robust z; this is where plain median/IQR scaling breaks on real data.
     /// </summary>
-    public double RelativeScaleFloor { get; set; } = 0.01;
+    public double RelativeScaleFloor { get; set; } = 0.05;
 
     /// <summary>
     /// The before-onset spread never counts as less than this many times the series' own sample-to-sample noise

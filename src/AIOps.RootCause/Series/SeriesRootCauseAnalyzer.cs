@@ -75,7 +75,11 @@ public sealed class SeriesRootCauseAnalyzer
 
         var median = RobustStats.Quantile(before, 0.5);
         var iqr = RobustStats.Quantile(before, 0.75) - RobustStats.Quantile(before, 0.25);
-        var scale = Math.Max(iqr, Math.Max(_options.RelativeScaleFloor * Math.Abs(median), 1e-9));
+        // The level's scale is capped at the series' range over the frame: a gauge pinned near a bound (availability
+        // at 100%) has a level far larger than anything it ever moves by, and 5% of 100 would hide a drop to 97.
+        var range = Math.Max(before[^1], after[^1]) - Math.Min(before[0], after[0]);
+        var level = Math.Min(Math.Abs(median), range);
+        var scale = Math.Max(iqr, Math.Max(_options.RelativeScaleFloor * level, 1e-9));
         if (_options.NoiseFloorFactor > 0)
         {
             scale = Math.Max(scale, _options.NoiseFloorFactor * ChangePointScanner.NoiseScale(Finite(values)));

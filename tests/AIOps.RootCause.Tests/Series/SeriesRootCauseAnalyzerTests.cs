@@ -106,6 +106,23 @@ public sealed class SeriesRootCauseAnalyzerTests
         Assert.Equal(Confidence.High, result.Candidates[0].Confidence);
     }
 
+    [Fact]
+    public void Analyze_GaugePinnedAtBoundDrops_OutranksNoisyFivePercentShift()
+    {
+        // Regression: with the level floor taken from |median| alone, 5% of 100 hid an availability drop to 97.
+        var random = new Random(17);
+        var frame = new SeriesFrame(SyntheticSeries.Times(Length),
+        [
+            SeriesColumn.FromName("gateway_availability", SyntheticSeries.Step(random, Length, 300, 100, 97, 0)),
+            SeriesColumn.FromName("cache_mem", SyntheticSeries.Step(random, Length, 300, 1e6, 1.05e6, 3e3)),
+        ]);
+
+        var result = new SeriesRootCauseAnalyzer().Analyze(frame, onset: frame.TimeAt(300));
+
+        Assert.Equal("gateway", result.Candidates[0].Entity);
+        Assert.Contains("fell from 100 to 97", result.Candidates[0].Explanation);
+    }
+
     [Theory]
     [InlineData(1.0, 0.5, Confidence.High)]
     [InlineData(1.0, 0.85, Confidence.Medium)]
