@@ -3,10 +3,11 @@ namespace AIOps.RootCause.Series;
 /// <summary>
 /// Finds when an incident started in a frame without being told. Each series gets its own change point
 /// (<see cref="ChangePointScanner"/>); those stronger than <see cref="SeriesRcaOptions.OnsetStrength"/> vote, with a
-/// weight that saturates so one huge series cannot outvote many. The window of w rows with the most vote weight is
+/// weight that grows with the log of their strength, so one huge series cannot outvote many. The window of w rows with the most vote weight is
 /// the incident's main cluster (the earliest such window wins ties); the onset is the first row in it that carries at
-/// least <see cref="SeriesRcaOptions.OnsetRowShare"/> of its votes: the cause changes first and the symptoms follow
-/// within the window, so the cluster's start, not its peak, is wanted, but a lone noisy straggler is not the start. Votes in the first
+/// least <see cref="SeriesRcaOptions.OnsetRowShare"/> of its votes, chained back through earlier rows with such a share
+/// less than a window apart: the cause changes first and the symptoms follow, so the cluster's start, not its peak,
+/// is wanted, but a lone noisy straggler is not the start. Votes in the first
 /// <see cref="SeriesRcaOptions.MinBaselineFraction"/> of the frame are ignored: a frame handed to root-cause analysis
 /// starts with a baseline, and changes right at its start are warm-up transients, not the incident.
 /// </summary>
@@ -43,8 +44,9 @@ public static class OnsetDetector
                 continue;
             }
 
-            // Saturating vote: strength 1x threshold counts 1, 3x and above counts 2.
-            weights[change.Row] += Math.Min(2.0, 0.5 + (0.5 * change.Strength / options.OnsetStrength));
+            // Sublinear vote: strength at the threshold counts 1, e times the threshold 2, e^2 times 3, so a strong
+            // change counts more than a marginal one but one huge series cannot outvote many.
+            weights[change.Row] += 1 + Math.Log(change.Strength / options.OnsetStrength);
             counts[change.Row]++;
         }
 
@@ -74,17 +76,35 @@ public static class OnsetDetector
         }
 
         // The onset is the first row in that window that carries a real share of its votes: a lone straggler a few
-        // rows ahead of the cluster (noise in one series) should not move the onset, which decides the before/after split.
+        // rows ahead of the cluster (noise in one series) should not move the onset, which decides the before/after
+        // split. Propagation can spread wider than one window, so rows with such a share up to a window earlier chain
+        // the onset back (the cause's own change often precedes a denser cluster of symptoms).
+        var needed = options.OnsetRowShare * windowWeight[bestRow];
         var start = bestRow;
         for (var r = bestRow; r < Math.Min(length, bestRow + window); r++)
         {
-            if (weights[r] >= options.OnsetRowShare * windowWeight[bestRow])
+            if (weights[r] >= needed)
             {
                 start = r;
                 break;
             }
         }
-        var end = bestRow + window;
+
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            for (var r = Math.Max(0, start - window); r < start; r++)
+            {
+                if (weights[r] >= needed)
+                {
+                    start = r;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+
+        var end = Math.Max(bestRow + window, start + window);
         for (var r = start; r < Math.Min(length, end); r++)
         {
             agreeing += counts[r];
