@@ -51,18 +51,18 @@ public static class OnsetDetector
         }
 
         var window = Math.Max(1, (int)Math.Round(length * options.OnsetWindowFraction));
+        var prefix = new double[length + 1];
+        for (var r = 0; r < length; r++)
+        {
+            prefix[r + 1] = prefix[r] + weights[r];
+        }
+
         var windowWeight = new double[length];
         var bestRow = -1;
         for (var r = 0; r < length; r++)
         {
-            var sum = 0.0;
-            for (var j = r; j < Math.Min(length, r + window); j++)
-            {
-                sum += weights[j];
-            }
-
-            windowWeight[r] = sum;
-            if (weights[r] > 0 && (bestRow < 0 || sum > windowWeight[bestRow]))
+            windowWeight[r] = prefix[Math.Min(length, r + window)] - prefix[r];
+            if (weights[r] > 0 && (bestRow < 0 || windowWeight[r] > windowWeight[bestRow] + 1e-12))
             {
                 bestRow = r;
             }

@@ -6,7 +6,8 @@ namespace AIOps.RootCause.Series;
 /// <summary>
 /// Ranks the entities of a frame as causes of the change at its onset. Per series: a robust shift (the after-onset
 /// deviation from the before-onset median, in units of the before-onset IQR, as BARO does, with two floors on the
-/// spread: a share of the level and the series' own sample-to-sample noise) and its own change point. Per entity: its most shifted series is the indicator. The entity score is
+/// spread: a share of the level and the series' own sample-to-sample noise) and its own change point. Per entity: its
+/// most shifted series is the indicator. The entity score is
 /// <c>(ShiftWeight * S + TopologyWeight * T + OnsetWeight * E) / (sum of the weights in use)</c> where
 /// S = log(1 + z) / log(1 + z_max) (log because z spans orders of magnitude between metric kinds),
 /// T = the <see cref="CallGraphWalk"/> visit share (only with a call graph), and
@@ -47,7 +48,8 @@ public sealed class SeriesRootCauseAnalyzer
 
         if (onsetRow <= 0 || onsetRow >= frame.Length)
         {
-            return new SeriesRcaResult(null, []);
+            // No baseline before the onset, or nothing after it: nothing can be ranked.
+            return new SeriesRcaResult(onset, []);
         }
 
         var shifts = new List<SeriesShift>(frame.Columns.Count);
