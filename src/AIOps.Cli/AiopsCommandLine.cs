@@ -20,6 +20,9 @@ public static class AiopsCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(LogsCommand.Create());
+        root.Subcommands.Add(RcaCommandLine.Create());
         return root;
     }
 }

@@ -88,6 +88,51 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task LogsTemplates_WritesCsvWithSharedTemplateIds()
+    {
+        Directory.CreateDirectory(_data);
+        var log = Path.Combine(_data, "app.log");
+        await File.WriteAllLinesAsync(log, ["Connected to 10.0.0.1 in 35 ms", "Connected to 10.0.0.7 in 12 ms", "Disk /dev/sda1 is full"]);
+
+        var (exit, stdout, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "logs", "templates", "--input", log);
+
+        Assert.True(exit == 0, stderr);
+        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(',')).ToList();
+        Assert.Equal("line", rows[0][0]);
+        Assert.Equal(rows[1][1], rows[2][1]);
+        Assert.NotEqual(rows[1][1], rows[3][1]);
+    }
+
+    [Fact]
+    public async Task Rca_Json_RanksTheEntityThatShiftedFirst()
+    {
+        Directory.CreateDirectory(_data);
+        var csv = Path.Combine(_data, "frame.csv");
+        var edges = Path.Combine(_data, "edges.csv");
+        var random = new Random(674386);
+        var rows = new List<string> { "time,web_latency,api_latency,db_latency" };
+        for (var i = 0; i < 120; i++)
+        {
+            var db = i >= 80 ? 50 : 5;
+            var api = i >= 82 ? 60 : 20;
+            var web = i >= 84 ? 90 : 40;
+            rows.Add($"{1764244800 + i},{web + random.NextDouble()},{api + random.NextDouble()},{db + random.NextDouble()}");
+        }
+
+        await File.WriteAllLinesAsync(csv, rows);
+        await File.WriteAllLinesAsync(edges, ["source,target", "web,api", "api,db"]);
+
+        var (exit, stdout, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "rca", "--input", csv, "--topology", edges, "--json");
+
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var candidates = doc.RootElement.GetProperty("candidates");
+        Assert.Equal("db", candidates[0].GetProperty("entity").GetString());
+        Assert.Equal(3, candidates.GetArrayLength());
+        Assert.All(candidates.EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("explanation").GetString())));
+    }
+
+    [Fact]
     public async Task Replay_MissingFile_ExitsWithClearError()
     {
         var (exit, _, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "replay", "--input", "/nonexistent/dump.ndjson");
