@@ -34,7 +34,13 @@ public sealed class EngineRuntime : IDisposable
             [new KafkaIncidentSink(_producer, options.Kafka), .. extraSinks],
             [new KafkaSignalSink(_producer, options.Kafka)]);
         Consumer = new KafkaConsumerLoop(options.Kafka, log);
+        if (options.PersistState)
+        {
+            Composition.Templates.Load(TemplatesPath);
+        }
     }
+
+    private string TemplatesPath => Path.Combine(_options.DataDirectory, "templates.json");
 
     public EmbeddedKafkaCluster? EmbeddedCluster { get; }
 
@@ -69,6 +75,12 @@ public sealed class EngineRuntime : IDisposable
 
     public void Dispose()
     {
+        if (_options.PersistState)
+        {
+            Directory.CreateDirectory(_options.DataDirectory);
+            Composition.Templates.Save(TemplatesPath);
+        }
+
         _producer.Dispose();
         EmbeddedCluster?.Dispose();
     }

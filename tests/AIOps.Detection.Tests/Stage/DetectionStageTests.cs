@@ -105,4 +105,31 @@ public sealed class DetectionStageTests
         Assert.Equal(2, sut.SeriesCount);
         Assert.Equal(3, sut.RejectedSeries);
     }
+
+    [Fact]
+    public void Observe_NewErrorTemplateAfterWarmup_RaisesNoveltyOnlyThen()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), new DetectionOptions { NoveltyWarmupLogs = 10 });
+        var resource = new Resource("payments");
+        LogRecord Log(int i, bool isNew, Severity severity) => new()
+        {
+            Timestamp = T0.AddSeconds(i), Resource = resource, Severity = severity, Body = $"line {i}",
+            TemplateId = $"t{i}", Template = "line <*>", NewTemplate = isNew,
+        };
+
+        sut.Observe(Log(0, isNew: true, Severity.Error), _signals);
+        for (var i = 1; i < 10; i++)
+        {
+            sut.Observe(Log(i, isNew: false, Severity.Info), _signals);
+        }
+
+        sut.Observe(Log(10, isNew: true, Severity.Info), _signals);
+        Assert.DoesNotContain(_signals, s => s.Kind == SignalKind.Novelty);
+
+        sut.Observe(Log(11, isNew: true, Severity.Error), _signals);
+
+        var novelty = Assert.Single(_signals, s => s.Kind == SignalKind.Novelty);
+        Assert.Equal("payments", novelty.Entity);
+        Assert.Equal("novelty:payments:t11", novelty.Fingerprint);
+    }
 }

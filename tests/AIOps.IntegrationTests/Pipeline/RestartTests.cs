@@ -40,6 +40,9 @@ public sealed class RestartTests : IDisposable
             .Select(i => (Id: i.GetProperty("id").GetString(), Version: i.GetProperty("version").GetInt64()))
             .ToList();
         Assert.Equal(versions.Count, versions.Distinct().Count());
+
+        // Log template ids survive the restart (the miner's state is saved in the data directory).
+        Assert.True(File.Exists(Path.Combine(_fixture.DataDirectory, "templates.json")));
     }
 
     public void Dispose() => _fixture.Dispose();
