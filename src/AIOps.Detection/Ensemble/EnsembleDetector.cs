@@ -1,0 +1,68 @@
+using AIOps.Detection.Calibration;
+using AIOps.Detection.Scoring;
+using AIOps.Detection.Stats;
+
+namespace AIOps.Detection.Ensemble;
+
+/// <summary>
+/// Runs several raw scorers on one series, calibrates each with its own anomaly likelihood, and reports the
+/// strongest calibrated score. Non-finite values are skipped (they score 0 and leave the state untouched).
+/// After an alarm the score is damped for a refractory period so one episode raises one signal.
+/// </summary>
+internal sealed class EnsembleDetector : ISeriesDetector
+{
+    private readonly IRawScorer[] _members;
+    private readonly AnomalyLikelihood[] _calibrators;
+    private readonly EnsembleOptions _options;
+    private StepTracker _steps;
+    private long _count;
+    private long _sinceAlarm = long.MaxValue / 2;
+
+    public EnsembleDetector(IRawScorer[] members, AnomalyLikelihood[] calibrators, EnsembleOptions options)
+    {
+        _members = members;
+        _calibrators = calibrators;
+        _options = options;
+    }
+
+    public AnomalyScore Update(DateTimeOffset timestamp, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return AnomalyScore.None;
+        }
+
+        var gap = _steps.Observe(timestamp);
+        _count++;
+        var best = 0.0;
+        var bestMember = 0;
+        for (var m = 0; m < _members.Length; m++)
+        {
+            var calibrated = _calibrators[m].Update(_members[m].Update(value, gap));
+            if (calibrated > best)
+            {
+                best = calibrated;
+                bestMember = m;
+            }
+        }
+
+        if (_count <= _options.MinPoints)
+        {
+            best = 0;
+        }
+
+        _sinceAlarm++;
+        if (_sinceAlarm <= _options.RefractoryPoints)
+        {
+            best *= _options.RefractoryFactor;
+        }
+
+        if (best >= _options.AlarmLevel)
+        {
+            _sinceAlarm = 0;
+        }
+
+        var lead = _members[bestMember];
+        return new AnomalyScore(best, lead.Expected, lead.Deviation);
+    }
+}
