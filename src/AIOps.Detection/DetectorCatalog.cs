@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using AIOps.Detection.Calibration;
+using AIOps.Detection.ChangePoint;
+using AIOps.Detection.Density;
 using AIOps.Detection.Ensemble;
 using AIOps.Detection.Forecast;
+using AIOps.Detection.Robust;
 using AIOps.Detection.Scoring;
+using AIOps.Detection.Spectral;
 
 namespace AIOps.Detection;
 
@@ -14,10 +18,35 @@ public static class DetectorCatalog
 {
     public const string DefaultName = "default";
 
+    /// <summary>
+    /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value and of the seasonal residual, each
+    /// scored raw/(raw + 0.1), i.e. 0.5 when the value leaves its historic range by 10% of that range.
+    /// </summary>
+    public const string DefaultSpec = "rawHalf=0.1&refractory=200&refractoryFactor=0.5&alarm=0.4";
+
+    /// <summary>Factory of the default detector.</summary>
+    public static ISeriesDetectorFactory CreateDefault()
+    {
+        TryCreate(DefaultName, out var factory);
+        return factory!;
+    }
+
     private static readonly Dictionary<string, Func<DetectorParameters, ISeriesDetector>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => Build(p, "holt"),
+        ["default"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty"),
         ["holt"] = p => Build(p, "holt"),
+        ["seasonal"] = p => Build(p, "seasonal"),
+        ["ens-sc"] = p => Build(p, "seasonal", "cusum"),
+        ["novelty"] = p => Build(p, "novelty"),
+        ["ens-snc"] = p => Build(p, "seasonal", "novelty", "cusum"),
+        ["ens-nn"] = p => Build(p, "novelty", "snovelty"),
+        ["ens-sn"] = p => Build(p, "seasonal", "novelty"),
+        ["robust"] = p => Build(p, "robust"),
+        ["cusum"] = p => Build(p, "cusum"),
+        ["kde"] = p => Build(p, "kde"),
+        ["sr"] = p => Build(p, "sr"),
+        ["ens-all"] = p => Build(p, "holt", "robust", "cusum", "kde", "sr"),
+        ["ens-hrc"] = p => Build(p, "holt", "robust", "cusum"),
         ["median-window"] = _ => new RobustBaselineDetector(),
     };
 
@@ -47,9 +76,20 @@ public static class DetectorCatalog
             raw[i] = members[i] switch
             {
                 "holt" => new HoltResidualScorer(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01)),
+                "seasonal" => new SeasonalForecastScorer(
+                    new HoltResidualScorer(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01)),
+                    p.Get("hw.maxPeriod", 300), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.4)),
+                "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+                "snovelty" => new SeasonalNoveltyScorer(new SeasonalForecastScorer(
+                    new HoltResidualScorer(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01)),
+                    p.Get("hw.maxPeriod", 300), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.4)), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
+                "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
+                "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
+                "kde" => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
+                "sr" => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
                 _ => throw new ArgumentOutOfRangeException(nameof(members), members[i], "unknown member"),
             };
-            calibrators[i] = new AnomalyLikelihood(p.Get("al.short", 0.5), p.Get("al.long", 0.002), p.Get("al.warmup", 30));
+            calibrators[i] = new AnomalyLikelihood(p.Get("al.short", 0.5), p.Get("al.long", 0.002), p.Get("al.warmup", 30), p.Get(members[i] + ".half", p.Get("rawHalf", 0.0)));
         }
 
         var options = new EnsembleOptions

@@ -34,6 +34,18 @@ public sealed class DetectorParameters
         return result;
     }
 
+    /// <summary>These parameters, with <paramref name="query"/> filling in the names they do not set.</summary>
+    public DetectorParameters WithFallbacks(string query)
+    {
+        var merged = Parse(query);
+        foreach (var (key, value) in _values)
+        {
+            merged._values[key] = value;
+        }
+
+        return merged;
+    }
+
     public double Get(string name, double fallback) => _values.TryGetValue(name, out var v) ? v : fallback;
 
     public int Get(string name, int fallback) => _values.TryGetValue(name, out var v) ? (int)v : fallback;

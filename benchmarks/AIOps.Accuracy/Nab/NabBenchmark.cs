@@ -14,12 +14,16 @@ internal static class NabBenchmark
     {
         string? data = null;
         var detector = DetectorCatalog.DefaultName;
+        var perFile = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--data" when i + 1 < args.Length:
                     data = args[++i];
+                    break;
+                case "--files":
+                    perFile = true;
                     break;
                 case "--detector" when i + 1 < args.Length:
                     detector = args[++i];
@@ -50,6 +54,11 @@ internal static class NabBenchmark
         Console.WriteLine($"NAB: detector={detector}, files={files.Count}, windows={files.Sum(f => f.Windows.Length)}, rows={points}, detect time={watch.Elapsed.TotalSeconds:F2}s");
         var report = Evaluate(files, scores);
         report.Print(Console.Out);
+        if (perFile)
+        {
+            PrintFiles(files, scores, report.Profiles[0].Threshold);
+        }
+
         return 0;
     }
 
@@ -92,6 +101,35 @@ internal static class NabBenchmark
         }
 
         return new NabReport(results);
+    }
+
+    // Diagnostic: per file, the standard-profile counts and the highest score inside vs outside the windows.
+    private static void PrintFiles(IReadOnlyList<NabFile> files, IReadOnlyList<double[]> scores, double threshold)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| file | raw | TP | FN | FP | max in windows | max outside |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        for (var f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            var probation = NabScorer.ProbationLength(file.Values.Length);
+            var weights = NabScorer.Prepare(file.Values.Length, file.Windows, NabProfile.Standard, probation);
+            var counts = NabScorer.Score(weights, scores[f], threshold);
+            double inside = 0, outside = 0;
+            for (var i = probation; i < scores[f].Length; i++)
+            {
+                if (weights.WindowOf[i] >= 0)
+                {
+                    inside = Math.Max(inside, scores[f][i]);
+                }
+                else
+                {
+                    outside = Math.Max(outside, scores[f][i]);
+                }
+            }
+
+            Console.WriteLine($"| {file.Name} | {counts.Raw:F2} | {counts.TruePositives} | {counts.FalseNegatives} | {counts.FalsePositives} | {inside:F3} | {outside:F3} |");
+        }
     }
 
     private static string? DefaultDataDirectory()

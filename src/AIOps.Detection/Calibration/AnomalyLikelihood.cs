@@ -5,12 +5,16 @@ namespace AIOps.Detection.Calibration;
 /// <summary>
 /// Numenta-style anomaly likelihood: the short-term mean of recent raw scores is compared with the long-run
 /// distribution of raw scores (EW mean and variance, so O(1) state instead of Numenta's 8640-point history);
-/// the Gaussian tail probability of that excess is mapped to [0,1] on a log scale, so the score means
+/// the Gaussian tail probability of that excess is mapped to [0,1) on a log scale, so the score means
 /// "how improbable is this recent behaviour for this series" the same way on every series:
-/// score = log10(tail) / log10(1e-10), i.e. 0.5 at a 1e-5 tail, 1 at 1e-10.
+/// with L = -log10(tail), score = L / (L + 5): 0.5 at a 1e-5 tail, 0.67 at 1e-10, never saturating, so the
+/// most extreme points stay ordered.
 /// </summary>
 internal sealed class AnomalyLikelihood
 {
+    /// <summary>-log10 tail at which the score is 0.5.</summary>
+    public const double HalfScoreSurprise = 5.0;
+
     private readonly double _shortRate;
     private readonly double _longRate;
     private readonly int _warmup;
@@ -19,8 +23,12 @@ internal sealed class AnomalyLikelihood
     private double _variance;
     private long _count;
 
-    public AnomalyLikelihood(double shortRate = 0.5, double longRate = 0.002, int warmup = 30)
+    private readonly double _rawHalf;
+
+    /// <param name="rawHalf">When positive, bypasses the likelihood (diagnostics): score = raw / (raw + rawHalf).</param>
+    public AnomalyLikelihood(double shortRate = 0.5, double longRate = 0.002, int warmup = 30, double rawHalf = 0)
     {
+        _rawHalf = rawHalf;
         _shortRate = shortRate;
         _longRate = longRate;
         _warmup = warmup;
@@ -32,6 +40,11 @@ internal sealed class AnomalyLikelihood
     public double Update(double raw)
     {
         raw = Math.Min(raw, 1e6); // keeps huge values from overflowing the variance
+        if (_rawHalf > 0)
+        {
+            return raw / (raw + _rawHalf);
+        }
+
         _count++;
         _short = _count == 1 ? raw : _short + (_shortRate * (raw - _short));
         var score = 0.0;
@@ -40,8 +53,9 @@ internal sealed class AnomalyLikelihood
             // The floor keeps a perfectly quiet history from turning any blip into certainty.
             var sigma = Math.Sqrt(Math.Max(_variance, 1e-4 * ((_mean * _mean) + 1e-6)));
             var z = (_short - _mean) / sigma;
-            Tail = Math.Max(Gaussian.UpperTail(z), 1e-12);
-            score = Math.Clamp(Math.Log10(Tail) / -10.0, 0.0, 1.0);
+            var surprise = Gaussian.UpperTailLog10(z);
+            Tail = Math.Pow(10, -surprise);
+            score = surprise / (surprise + HalfScoreSurprise);
 
             // A young history is an unreliable baseline: cap what it may claim until it has seen enough.
             var maturity = Math.Min(1.0, _count / (4.0 * _warmup));

@@ -32,13 +32,13 @@ internal sealed class EnsembleDetector : ISeriesDetector
             return AnomalyScore.None;
         }
 
-        var gap = _steps.Observe(timestamp);
+        var context = new PointContext(_steps.Observe(timestamp), _steps.TypicalStep);
         _count++;
         var best = 0.0;
         var bestMember = 0;
         for (var m = 0; m < _members.Length; m++)
         {
-            var calibrated = _calibrators[m].Update(_members[m].Update(value, gap));
+            var calibrated = _calibrators[m].Update(_members[m].Update(value, context));
             if (calibrated > best)
             {
                 best = calibrated;

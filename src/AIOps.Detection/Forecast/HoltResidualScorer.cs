@@ -30,7 +30,7 @@ internal sealed class HoltResidualScorer : IRawScorer
 
     public double Deviation { get; private set; }
 
-    public double Update(double value, double gapSteps)
+    public double Update(double value, in PointContext context)
     {
         _count++;
         if (_count == 1)
@@ -55,7 +55,7 @@ internal sealed class HoltResidualScorer : IRawScorer
         _scale += rate * (clipped - _scale);
 
         // After a gap the forecast is stale: let the level jump to the new value rather than score the gap forever.
-        var alpha = gapSteps > 5 ? 1.0 : _alpha;
+        var alpha = context.GapSteps > 5 ? 1.0 : _alpha;
         var previousLevel = _level;
         _level = forecast + (alpha * residual);
         _trend = (_beta * (_level - previousLevel)) + ((1 - _beta) * _phi * _trend);

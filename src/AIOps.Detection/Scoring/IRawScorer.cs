@@ -7,8 +7,8 @@ namespace AIOps.Detection.Scoring;
 /// </summary>
 internal interface IRawScorer
 {
-    /// <summary>Raw surprise of <paramref name="value"/> given everything before it; <paramref name="gapSteps"/> is the gap in typical steps.</summary>
-    double Update(double value, double gapSteps);
+    /// <summary>Raw surprise of <paramref name="value"/> given everything before it; <paramref name="context"/> carries the gap and the sampling step.</summary>
+    double Update(double value, in PointContext context);
 
     /// <summary>What the model expected for the latest value.</summary>
     double Expected { get; }

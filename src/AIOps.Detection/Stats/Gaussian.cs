@@ -17,6 +17,19 @@ internal static class Gaussian
     /// <summary>P(Z &gt; z) for a standard normal Z.</summary>
     public static double UpperTail(double z) => 0.5 * Erfc(z / Math.Sqrt(2.0));
 
+    /// <summary>-log10 P(Z &gt; z), accurate far into the tail where the probability itself underflows.</summary>
+    public static double UpperTailLog10(double z)
+    {
+        if (z < 5)
+        {
+            return -Math.Log10(Math.Max(UpperTail(z), double.Epsilon));
+        }
+
+        // Mills ratio asymptotic: Q(z) ~ phi(z)/z * (1 - 1/z^2 + 3/z^4).
+        var lnQ = (-0.5 * z * z) - Math.Log(z * Math.Sqrt(2 * Math.PI)) + Math.Log(1 - (1 / (z * z)) + (3 / (z * z * z * z)));
+        return -lnQ / Math.Log(10);
+    }
+
     /// <summary>P(Z &lt;= z).</summary>
     public static double Cdf(double z) => 1.0 - UpperTail(z);
 }

@@ -1,0 +1,14 @@
+using AIOps.Detection.Scoring;
+
+namespace AIOps.Detection;
+
+/// <summary>
+/// The detector the engine uses for every metric series: the best ensemble found on NAB
+/// (<see cref="DetectorCatalog.DefaultSpec"/>). Score is in [0,1]; 0.5 is a sensible alert threshold.
+/// </summary>
+public sealed class DefaultDetectorFactory : ISeriesDetectorFactory
+{
+    private readonly ISeriesDetectorFactory _inner = DetectorCatalog.CreateDefault();
+
+    public ISeriesDetector Create(string metricName) => _inner.Create(metricName);
+}

@@ -1,0 +1,117 @@
+using AIOps.Detection.Scoring;
+using AIOps.Detection.Stats;
+
+namespace AIOps.Detection.Forecast;
+
+/// <summary>
+/// Forecast residual with seasonality when the data has it: a damped Holt forecast runs always; once the sampling
+/// step is known, an additive Holt-Winters model runs alongside for the daily (or weekly) period if that period fits
+/// in <c>maxPeriod</c> points. The seasonal model is used when, after two full periods, its EW mean absolute residual
+/// is clearly below the plain model's: that comparison is the period detection. Seasonal indices are floats
+/// (the residual scale dwarfs float rounding) to keep state small.
+/// </summary>
+internal sealed class SeasonalForecastScorer : IRawScorer
+{
+    private const int DecideAfterPoints = 16;
+    private readonly HoltResidualScorer _plain;
+    private readonly int _maxPeriod;
+    private readonly double _alpha;
+    private readonly double _gamma;
+    private readonly double _scaleRate;
+    private readonly double _preference;
+    private float[]? _season;
+    private int _period;
+    private long _count;
+    private long _seasonalCount;
+    private double _level;
+    private double _scale;
+    private double _plainMae;
+    private double _seasonalMae;
+
+    public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7)
+    {
+        _plain = plain;
+        _maxPeriod = maxPeriod;
+        _alpha = alpha;
+        _gamma = gamma;
+        _scaleRate = scaleRate;
+        _preference = preference;
+    }
+
+    public double Expected { get; private set; } = double.NaN;
+
+    public double Deviation { get; private set; }
+
+    /// <summary>Detected period in points (0 = none).</summary>
+    public int Period => SeasonalActive ? _period : 0;
+
+    private bool SeasonalActive => _season is not null && _seasonalCount > 2L * _period && _seasonalMae < _preference * _plainMae;
+
+    public double Update(double value, in PointContext context)
+    {
+        _count++;
+        var plainRaw = _plain.Update(value, context);
+        var plainResidual = Math.Abs(value - _plain.Expected);
+        if (_count == DecideAfterPoints && context.TypicalStep > TimeSpan.Zero)
+        {
+            ChoosePeriod(context.TypicalStep);
+        }
+
+        if (_season is null)
+        {
+            Expected = _plain.Expected;
+            Deviation = _plain.Deviation;
+            return plainRaw;
+        }
+
+        _seasonalCount++;
+        var phase = (int)(_seasonalCount % _period);
+        var cycles = _seasonalCount / _period;
+        var forecast = _level + _season[phase];
+        var residual = value - forecast;
+        var floor = ScaleFloor.For(_level);
+        var scale = Math.Max(_scale * 1.2533, floor);
+        var z = residual / scale;
+
+        var rate = Math.Max(_scaleRate, 1.0 / _seasonalCount);
+        if (_seasonalCount > _period)
+        {
+            var clipped = Math.Min(Math.Abs(residual), 6.0 * scale);
+            _scale += rate * (clipped - _scale);
+            _seasonalMae += rate * (Math.Min(Math.Abs(residual), 6.0 * scale) - _seasonalMae);
+            _plainMae += rate * (Math.Min(plainResidual, 6.0 * Math.Max(_plainMae, floor)) - _plainMae);
+        }
+
+        // The first cycles average each phase (gamma = 1/cycles) so the profile is usable after one period.
+        var gamma = Math.Max(_gamma, 1.0 / (cycles + 1));
+        var alpha = _seasonalCount <= _period ? 1.0 / _seasonalCount : (context.GapSteps > 5 ? 1.0 : _alpha);
+        var deseasoned = value - _season[phase];
+        _level += alpha * (deseasoned - _level);
+        _season[phase] = (float)(_season[phase] + (gamma * (value - _level - _season[phase])));
+
+        if (!SeasonalActive)
+        {
+            Expected = _plain.Expected;
+            Deviation = _plain.Deviation;
+            return plainRaw;
+        }
+
+        Expected = forecast;
+        Deviation = z;
+        return Math.Abs(z);
+    }
+
+    private void ChoosePeriod(TimeSpan step)
+    {
+        foreach (var candidate in (ReadOnlySpan<double>)[TimeSpan.FromDays(1).Ticks, TimeSpan.FromDays(7).Ticks])
+        {
+            var period = (int)Math.Round(candidate / step.Ticks);
+            if (period >= 8 && period <= _maxPeriod)
+            {
+                _period = period;
+                _season = new float[period];
+                return;
+            }
+        }
+    }
+}
