@@ -12,7 +12,7 @@ namespace AIOps.Detection.Calibration;
 /// </summary>
 internal sealed class AnomalyLikelihood
 {
-    /// <summary>-log10 tail at which the score is 0.5.</summary>
+    /// <summary>Default -log10 tail at which the score is 0.5.</summary>
     public const double HalfScoreSurprise = 5.0;
 
     private readonly double _shortRate;
@@ -26,8 +26,11 @@ internal sealed class AnomalyLikelihood
     private readonly double _rawHalf;
 
     /// <param name="rawHalf">When positive, bypasses the likelihood (diagnostics): score = raw / (raw + rawHalf).</param>
-    public AnomalyLikelihood(double shortRate = 0.5, double longRate = 0.002, int warmup = 30, double rawHalf = 0)
+    private readonly double _halfSurprise;
+
+    public AnomalyLikelihood(double shortRate = 0.5, double longRate = 0.002, int warmup = 30, double rawHalf = 0, double halfSurprise = HalfScoreSurprise)
     {
+        _halfSurprise = halfSurprise;
         _rawHalf = rawHalf;
         _shortRate = shortRate;
         _longRate = longRate;
@@ -55,7 +58,7 @@ internal sealed class AnomalyLikelihood
             var z = (_short - _mean) / sigma;
             var surprise = Gaussian.UpperTailLog10(z);
             Tail = Math.Pow(10, -surprise);
-            score = surprise / (surprise + HalfScoreSurprise);
+            score = surprise / (surprise + _halfSurprise);
 
             // A young history is an unreliable baseline: cap what it may claim until it has seen enough.
             var maturity = Math.Min(1.0, _count / (4.0 * _warmup));

@@ -7,7 +7,8 @@ namespace AIOps.Detection.Forecast;
 /// Forecast residual with seasonality when the data has it: a damped Holt forecast runs always; once the sampling
 /// step is known, an additive Holt-Winters model runs alongside for the daily (or weekly) period if that period fits
 /// in <c>maxPeriod</c> points. The seasonal model is used when, after two full periods, its EW mean absolute residual
-/// is clearly below the plain model's: that comparison is the period detection. Seasonal indices are floats
+/// is clearly below the EW mean absolute deviation from a slow level (the share of variation the season explains,
+/// a streaming stand-in for the autocorrelation at that lag): that comparison is the period detection. Seasonal indices are floats
 /// (the residual scale dwarfs float rounding) to keep state small.
 /// </summary>
 internal sealed class SeasonalForecastScorer : IRawScorer
@@ -25,7 +26,8 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     private long _seasonalCount;
     private double _level;
     private double _scale;
-    private double _plainMae;
+    private double _spreadMae;
+    private double _slowLevel;
     private double _seasonalMae;
 
     public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7)
@@ -45,13 +47,13 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     /// <summary>Detected period in points (0 = none).</summary>
     public int Period => SeasonalActive ? _period : 0;
 
-    private bool SeasonalActive => _season is not null && _seasonalCount > 2L * _period && _seasonalMae < _preference * _plainMae;
+    private bool SeasonalActive => _season is not null && _seasonalCount > 2L * _period && _seasonalMae < _preference * _spreadMae;
 
     public double Update(double value, in PointContext context)
     {
         _count++;
         var plainRaw = _plain.Update(value, context);
-        var plainResidual = Math.Abs(value - _plain.Expected);
+        _slowLevel = _count == 1 ? value : _slowLevel + (Math.Max(_scaleRate, 1.0 / _count) * (value - _slowLevel));
         if (_count == DecideAfterPoints && context.TypicalStep > TimeSpan.Zero)
         {
             ChoosePeriod(context.TypicalStep);
@@ -79,7 +81,7 @@ internal sealed class SeasonalForecastScorer : IRawScorer
             var clipped = Math.Min(Math.Abs(residual), 6.0 * scale);
             _scale += rate * (clipped - _scale);
             _seasonalMae += rate * (Math.Min(Math.Abs(residual), 6.0 * scale) - _seasonalMae);
-            _plainMae += rate * (Math.Min(plainResidual, 6.0 * Math.Max(_plainMae, floor)) - _plainMae);
+            _spreadMae += rate * (Math.Abs(value - _slowLevel) - _spreadMae);
         }
 
         // The first cycles average each phase (gamma = 1/cycles) so the profile is usable after one period.
