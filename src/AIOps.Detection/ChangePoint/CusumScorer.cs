@@ -60,7 +60,8 @@ internal sealed class CusumScorer : IRawScorer
         }
         else
         {
-            var delta = Math.Clamp(value - _mean, -4 * sigma, 4 * sigma);
+            // Clip only once the variance has history; clipping from a zero start would pin it at the floor.
+            var delta = _count > 10 ? Math.Clamp(value - _mean, -4 * sigma, 4 * sigma) : value - _mean;
             _mean += rate * delta;
             _variance = (1 - rate) * (_variance + (rate * delta * delta));
         }

@@ -75,21 +75,37 @@ internal sealed class SeasonalForecastScorer : IRawScorer
         var scale = Math.Max(_scale * 1.2533, floor);
         var z = residual / scale;
 
-        var rate = Math.Max(_scaleRate, 1.0 / _seasonalCount);
         if (_seasonalCount > _period)
         {
-            var clipped = Math.Min(Math.Abs(residual), 6.0 * scale);
-            _scale += rate * (clipped - _scale);
-            _seasonalMae += rate * (Math.Min(Math.Abs(residual), 6.0 * scale) - _seasonalMae);
-            _spreadMae += rate * (Math.Abs(value - _slowLevel) - _spreadMae);
+            // Clip only after the scale has its own history; clipping from a zero start would pin it at the floor.
+            var clipped = _seasonalCount > _period + 10 ? Math.Min(Math.Abs(residual), 6.0 * scale) : Math.Abs(residual);
+            var scaleRate = Math.Max(_scaleRate, 1.0 / (_seasonalCount - _period));
+            _scale += scaleRate * (clipped - _scale);
+            _seasonalMae += scaleRate * (clipped - _seasonalMae);
+            _spreadMae += scaleRate * (Math.Abs(value - _slowLevel) - _spreadMae);
         }
 
-        // The first cycles average each phase (gamma = 1/cycles) so the profile is usable after one period.
-        var gamma = Math.Max(_gamma, 1.0 / (cycles + 1));
-        var alpha = _seasonalCount <= _period ? 1.0 / _seasonalCount : (context.GapSteps > 5 ? 1.0 : _alpha);
-        var deseasoned = value - _season[phase];
-        _level += alpha * (deseasoned - _level);
-        _season[phase] = (float)(_season[phase] + (gamma * (value - _level - _season[phase])));
+        if (_seasonalCount <= _period)
+        {
+            // First cycle: store the values, then centre them on their mean, which becomes the level.
+            _season[phase] = (float)value;
+            _level += (value - _level) / _seasonalCount;
+            if (_seasonalCount == _period)
+            {
+                for (var i = 0; i < _period; i++)
+                {
+                    _season[i] = (float)(_season[i] - _level);
+                }
+            }
+        }
+        else
+        {
+            // Later cycles average each phase (gamma = 1/cycles) until gamma reaches its floor.
+            var gamma = Math.Max(_gamma, 1.0 / (cycles + 1));
+            var alpha = context.GapSteps > 5 ? 1.0 : _alpha;
+            _level += alpha * (value - _season[phase] - _level);
+            _season[phase] = (float)(_season[phase] + (gamma * (value - _level - _season[phase])));
+        }
 
         if (!SeasonalActive)
         {

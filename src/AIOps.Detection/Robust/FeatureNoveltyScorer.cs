@@ -21,8 +21,11 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
     private double _level;
     private long _count;
 
-    public FeatureNoveltyScorer(NoveltyFeature feature, double rate = 0.05, double decay = 3e-5, int settle = 20)
+    private readonly double _absorb;
+
+    public FeatureNoveltyScorer(NoveltyFeature feature, double rate = 0.05, double decay = 3e-5, int settle = 20, double absorb = 1.0)
     {
+        _absorb = absorb;
         _feature = feature;
         _rate = rate;
         _decay = decay;
@@ -59,8 +62,12 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
         Deviation = above > 0 ? above : -Math.Max(below, 0);
 
         _level += 0.01 * (feature - _level);
-        _min = Math.Min(_min + (_decay * (_level - _min)), feature);
-        _max = Math.Max(_max - (_decay * (_max - _level)), feature);
+        // A smoothed feature creeps past its old extreme; absorbing it gradually lets the excess accumulate over
+        // the episode instead of being reset point by point.
+        var contractedMin = _min + (_decay * (_level - _min));
+        var contractedMax = _max - (_decay * (_max - _level));
+        _min = feature < contractedMin ? contractedMin + (_absorb * (feature - contractedMin)) : contractedMin;
+        _max = feature > contractedMax ? contractedMax + (_absorb * (feature - contractedMax)) : contractedMax;
         return raw;
     }
 

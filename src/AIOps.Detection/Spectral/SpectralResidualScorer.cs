@@ -66,25 +66,35 @@ internal sealed class SpectralResidualScorer : IRawScorer
             _re[i] -= mean;
         }
 
-        // Extrapolate with the mean gradient of the last points (the paper's extension trick).
-        var last = _re[w - 1];
-        double gradient = 0;
-        for (var i = 1; i <= Extension; i++)
+        // Extension: the paper pads with gradient-extrapolated points so the newest point is not at the window's edge.
+        // Extrapolating from the newest point itself makes a spike extend itself and hide; padding with the mean of
+        // the points before it keeps the newest point the one that stands out.
+        double before = 0;
+        for (var i = 2; i <= Extension + 1; i++)
         {
-            gradient += (last - _re[w - 1 - i]) / i;
+            before += _re[w - i];
         }
 
-        gradient /= Extension;
+        before /= Extension;
         for (var i = 0; i < Extension; i++)
         {
-            _re[w + i] = last + (gradient * (i + 1));
+            _re[w + i] = before;
         }
 
         Array.Clear(_im);
         Fft.Transform(_re, _im, inverse: false);
+        double total = 0;
         for (var i = 0; i < n; i++)
         {
             _amp[i] = Math.Sqrt((_re[i] * _re[i]) + (_im[i] * _im[i]));
+            total += _amp[i];
+        }
+
+        // Floor relative to the spectrum's mass: near-empty bins of a smooth window would otherwise dominate log A.
+        var ampFloor = Math.Max(1e-6 * total / n, 1e-300);
+        for (var i = 0; i < n; i++)
+        {
+            _amp[i] = Math.Max(_amp[i], ampFloor);
         }
 
         for (var i = 0; i < n; i++)
@@ -93,12 +103,13 @@ internal sealed class SpectralResidualScorer : IRawScorer
             double avg = 0;
             for (var k = -(AverageWidth / 2); k <= AverageWidth / 2; k++)
             {
-                avg += Math.Log(_amp[(i + k + n) % n] + 1e-12);
+                avg += Math.Log(_amp[(i + k + n) % n]);
             }
 
             avg /= AverageWidth;
-            var residual = Math.Log(_amp[i] + 1e-12) - avg;
-            var scale = _amp[i] > 1e-12 ? Math.Exp(residual) / _amp[i] : 0;
+            var residual = Math.Log(_amp[i]) - avg;
+            var magnitude = Math.Sqrt((_re[i] * _re[i]) + (_im[i] * _im[i]));
+            var scale = magnitude > 0 ? Math.Exp(residual) / magnitude : 0;
             _re[i] *= scale;
             _im[i] *= scale;
         }
