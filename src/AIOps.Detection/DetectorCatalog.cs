@@ -32,34 +32,30 @@ public static class DetectorCatalog
         return factory!;
     }
 
-    private static readonly Dictionary<string, Func<DetectorParameters, ISeriesDetector>> Builders = new(StringComparer.OrdinalIgnoreCase)
+    // name -> (whether DefaultSpec fills unset parameters, members). Likelihood-calibrated entries use the Numenta-style
+    // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
+    private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
-        ["holt"] = p => Build(p, "holt"),
-        ["seasonal"] = p => Build(p, "seasonal"),
-        ["ens-sc"] = p => Build(p, "seasonal", "cusum"),
-        ["novelty"] = p => Build(p, "novelty"),
-        ["ens-snc"] = p => Build(p, "seasonal", "novelty", "cusum"),
-        ["ens-nnl"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
-        ["ens-nnv"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "vol"),
-        ["ens-nnr"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "run"),
-        ["ens-nnlvr"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol", "run"),
-        ["ens-nnlh"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "holt"),
-        ["ens-nnlr"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "robust"),
-        ["ens-nnlk"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "kde"),
-        ["ens-nnls"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "sr"),
-        ["ens-nnlc"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "cusum"),
-        ["ens-multi"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
-        ["ens-multi2"] = p => Build(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2"),
-        ["ens-nn"] = p => Build(p, "novelty", "snovelty"),
-        ["ens-sn"] = p => Build(p, "seasonal", "novelty"),
-        ["robust"] = p => Build(p, "robust"),
-        ["cusum"] = p => Build(p, "cusum"),
-        ["kde"] = p => Build(p, "kde"),
-        ["sr"] = p => Build(p, "sr"),
-        ["ens-all"] = p => Build(p, "holt", "robust", "cusum", "kde", "sr"),
-        ["ens-hrc"] = p => Build(p, "holt", "robust", "cusum"),
-        ["median-window"] = _ => new RobustBaselineDetector(),
+        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
+        ["holt"] = p => EnsembleOf(p, "holt"),
+        ["seasonal"] = p => EnsembleOf(p, "seasonal"),
+        ["robust"] = p => EnsembleOf(p, "robust"),
+        ["cusum"] = p => EnsembleOf(p, "cusum"),
+        ["kde"] = p => EnsembleOf(p, "kde"),
+        ["sr"] = p => EnsembleOf(p, "sr"),
+        ["novelty"] = p => EnsembleOf(p, "novelty"),
+        ["ens-hrc"] = p => EnsembleOf(p, "holt", "robust", "cusum"),
+        ["ens-all"] = p => EnsembleOf(p, "holt", "robust", "cusum", "kde", "sr"),
+        ["ens-nn"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty"),
+        ["ens-nnv"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "vol"),
+        ["ens-nnr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "run"),
+        ["ens-nnlvr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol", "run"),
+        ["ens-nnlh"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "holt"),
+        ["ens-nnlr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "robust"),
+        ["ens-nnlk"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "kde"),
+        ["ens-nnlc"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "cusum"),
+        ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
+        ["median-window"] = _ => () => new RobustBaselineDetector(),
     };
 
     public static IReadOnlyCollection<string> Names => Builders.Keys;
@@ -75,38 +71,22 @@ public static class DetectorCatalog
         }
 
         var parameters = DetectorParameters.Parse(q < 0 ? null : spec[(q + 1)..]);
-        factory = new DelegateFactory(build, parameters);
+        factory = new DelegateFactory(build(parameters));
         return true;
     }
 
-    internal static ISeriesDetector Build(DetectorParameters p, params string[] members)
+    internal static Func<ISeriesDetector> EnsembleOf(DetectorParameters p, params string[] members)
     {
-        var raw = new IRawScorer[members.Length];
-        var calibrators = new AnomalyLikelihood[members.Length];
+        // Settings and options are built once per factory and shared by every series it creates.
+        var settings = new CalibrationSettings[members.Length];
         for (var i = 0; i < members.Length; i++)
         {
-            raw[i] = members[i] switch
-            {
-                "holt" => new HoltResidualScorer(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01)),
-                "seasonal" => new SeasonalForecastScorer(
-                    new HoltResidualScorer(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01)),
-                    p.Get("hw.maxPeriod", 300), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35)),
-                "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
-                "snovelty" => new SeasonalNoveltyScorer(new SeasonalForecastScorer(
-                    new HoltResidualScorer(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01)),
-                    p.Get("hw.maxPeriod", 300), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35)), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
-                "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
-                "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
-                "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
-                "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
-                "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
-                "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
-                "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
-                "kde" => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
-                "sr" => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
-                _ => throw new ArgumentOutOfRangeException(nameof(members), members[i], "unknown member"),
-            };
-            calibrators[i] = new AnomalyLikelihood(p.Get(members[i] + ".short", p.Get("al.short", 0.5)), p.Get(members[i] + ".long", p.Get("al.long", 0.002)), p.Get("al.warmup", 30), p.Get(members[i] + ".half", p.Get("rawHalf", 0.0)), p.Get(members[i] + ".lhalf", 5.0));
+            settings[i] = new CalibrationSettings(
+                p.Get(members[i] + ".short", p.Get("al.short", 0.5)),
+                p.Get(members[i] + ".long", p.Get("al.long", 0.002)),
+                p.Get("al.warmup", 30),
+                p.Get(members[i] + ".half", p.Get("rawHalf", 0.0)),
+                p.Get(members[i] + ".lhalf", CalibrationSettings.DefaultHalfSurprise));
         }
 
         var options = new EnsembleOptions
@@ -116,11 +96,44 @@ public static class DetectorCatalog
             RefractoryPoints = p.Get("refractory", 0),
             RefractoryFactor = p.Get("refractoryFactor", 1.0),
         };
-        return new EnsembleDetector(raw, calibrators, options);
+        return () =>
+        {
+            var raw = new IRawScorer[members.Length];
+            for (var i = 0; i < members.Length; i++)
+            {
+                raw[i] = Member(members[i], p);
+            }
+
+            return new EnsembleDetector(raw, settings, options);
+        };
     }
 
-    private sealed class DelegateFactory(Func<DetectorParameters, ISeriesDetector> build, DetectorParameters parameters) : ISeriesDetectorFactory
+    private static HoltResidualScorer Holt(DetectorParameters p) =>
+        new(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01));
+
+    private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
+        new(Holt(p), p.Get("hw.maxPeriod", 300), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35));
+
+    private static IRawScorer Member(string name, DetectorParameters p) => name switch
     {
-        public ISeriesDetector Create(string metricName) => build(parameters);
+        "holt" => Holt(p),
+        "seasonal" => Seasonal(p),
+        "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
+        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+        "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
+        "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
+        "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
+        "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
+        "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
+        "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
+        "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
+        "kde" => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
+        "sr" => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown ensemble member"),
+    };
+
+    private sealed class DelegateFactory(Func<ISeriesDetector> create) : ISeriesDetectorFactory
+    {
+        public ISeriesDetector Create(string metricName) => create();
     }
 }

@@ -13,15 +13,18 @@ internal sealed class EnsembleDetector : ISeriesDetector
 {
     private readonly IRawScorer[] _members;
     private readonly AnomalyLikelihood[] _calibrators;
+    private readonly CalibrationSettings[] _settings;
     private readonly EnsembleOptions _options;
     private StepTracker _steps;
     private long _count;
     private long _sinceAlarm = long.MaxValue / 2;
 
-    public EnsembleDetector(IRawScorer[] members, AnomalyLikelihood[] calibrators, EnsembleOptions options)
+    /// <param name="settings">One per member; shared across series.</param>
+    public EnsembleDetector(IRawScorer[] members, CalibrationSettings[] settings, EnsembleOptions options)
     {
         _members = members;
-        _calibrators = calibrators;
+        _calibrators = new AnomalyLikelihood[members.Length];
+        _settings = settings;
         _options = options;
     }
 
@@ -38,7 +41,7 @@ internal sealed class EnsembleDetector : ISeriesDetector
         var bestMember = 0;
         for (var m = 0; m < _members.Length; m++)
         {
-            var calibrated = _calibrators[m].Update(_members[m].Update(value, context));
+            var calibrated = _calibrators[m].Update(_members[m].Update(value, context), _settings[m]);
             if (calibrated > best)
             {
                 best = calibrated;

@@ -9,7 +9,7 @@ public class EnsembleDetectorTests
 {
     private static EnsembleDetector Create(int refractory, double factor) => new(
         [new RangeNoveltyScorer(decay: 0)],
-        [new AnomalyLikelihood(rawHalf: 0.1)],
+        [new CalibrationSettings(RangeHalf: 0.1)],
         new EnsembleOptions { MinPoints = 5, AlarmLevel = 0.5, RefractoryPoints = refractory, RefractoryFactor = factor });
 
     [Fact]
