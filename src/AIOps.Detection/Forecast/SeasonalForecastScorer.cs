@@ -44,6 +44,9 @@ internal sealed class SeasonalForecastScorer : IRawScorer
 
     public double Deviation { get; private set; }
 
+    /// <summary>The seasonal model's level (the forecast minus its seasonal term when a period is active).</summary>
+    public double Level => _level;
+
     /// <summary>Detected period in points (0 = none).</summary>
     public int Period => SeasonalActive ? _period : 0;
 

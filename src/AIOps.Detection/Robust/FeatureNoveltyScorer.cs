@@ -56,7 +56,7 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
 
         var range = Math.Max(_max - _min, ScaleFloor.For(_level) + (1e-3 * Math.Abs(_level)));
         var above = (feature - _max) / range;
-        var below = _feature == NoveltyFeature.SmoothedLevel ? (_min - feature) / range : 0;
+        var below = _feature is NoveltyFeature.SmoothedLevel or NoveltyFeature.Step ? (_min - feature) / range : 0;
         var raw = Math.Max(0, Math.Max(above, below));
         Expected = Math.Clamp(feature, _min, _max);
         Deviation = above > 0 ? above : -Math.Max(below, 0);
@@ -88,6 +88,7 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
         {
             NoveltyFeature.SmoothedLevel => _state + (_rate * (value - _state)),
             NoveltyFeature.Volatility => _state + (_rate * (Math.Abs(value - _previous) - _state)),
+            NoveltyFeature.Step => value - _previous,
             _ => value == _previous ? _state + 1 : 1,
         };
         return _state;

@@ -29,4 +29,15 @@ public class FeatureNoveltyScorerTests
 
         Assert.True(scores.Skip(600).Max() > 0.3);
     }
+
+    [Fact]
+    public void Update_JumpLargerThanAnyBefore_ScoresStepNovelty()
+    {
+        var values = Enumerable.Range(0, 300).Select(i => (double)(i % 5)).Append(-20.0).ToArray(); // steps within [-4, 1]
+
+        var scores = RawScorerHarness.Run(new FeatureNoveltyScorer(NoveltyFeature.Step, decay: 0), values);
+
+        Assert.All(scores.Skip(50).Take(250), s => Assert.Equal(0.0, s));
+        Assert.True(scores[^1] > 2, $"step {scores[^1]}");
+    }
 }
