@@ -21,9 +21,10 @@ public static class DetectorCatalog
     /// <summary>
     /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
     /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half): 0.5 when the value
-    /// leaves its historic range by 10% of that range (20% for the smoothed level).
+    /// leaves its historic range by 10% of that range (20% for the smoothed level); then the odds are scaled by 4.5 so
+    /// NAB's optimal operating point (internal 0.18, an excursion of ~2% of the range) reads as 0.5.
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.1&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4";
+    public const string DefaultSpec = "rawHalf=0.1&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=4.5";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
@@ -97,6 +98,7 @@ public static class DetectorCatalog
             AlarmLevel = p.Get("alarm", 0.5),
             RefractoryPoints = p.Get("refractory", 0),
             RefractoryFactor = p.Get("refractoryFactor", 1.0),
+            OutputOddsScale = p.Get("oddsScale", 1.0),
         };
         return () =>
         {

@@ -19,13 +19,15 @@ public class DefaultDetectorFactoryTests
     [Fact]
     public void Update_SpikeAfterSteadyNoise_ScoresAboveHalf()
     {
-        var values = SeriesBuilder.Noise(1500, 50, 2);
-        values[1400] = 90;
+        var values = SeriesBuilder.Noise(6000, 50, 2);
+        values[5900] = 90;
 
         var (scores, _) = Run(values);
 
-        Assert.True(scores[1400] >= 0.5, $"spike scored {scores[1400]}");
-        Assert.True(scores.AsSpan(600, 790).ToArray().Max() < 0.5, "steady noise raised an alarm");
+        Assert.True(scores[5900] >= 0.9, $"spike scored {scores[5900]}");
+        // Range novelty alarms on new records of unbounded noise (the method's known cost): between points 3000 and
+        // 6000 i.i.d. noise sets about 2 ln 2 ~ 1.4 new highs or lows; more than 6 (p < 0.2%) means it fires on noise.
+        Assert.True(scores.Skip(3000).Take(2890).Count(s => s >= 0.5) <= 6, "steady noise raised repeated alarms");
     }
 
     [Fact]
@@ -82,25 +84,25 @@ public class DefaultDetectorFactoryTests
     [Fact]
     public void Update_IrregularTimestampsAndGaps_ScoresStayBoundedAndSpikeIsFound()
     {
-        var values = SeriesBuilder.Noise(900, 20, 1);
+        var values = SeriesBuilder.Noise(6000, 20, 1);
         var sut = new DefaultDetectorFactory().Create("latency");
         var random = new Random(674386);
         var time = SeriesBuilder.Start;
-        var maxQuiet = 0.0;
-        for (var i = 0; i < 899; i++)
+        var alarms = 0;
+        for (var i = 0; i < 5999; i++)
         {
             // Jittered steps, a 6-hour gap and an out-of-order point.
-            time = time.AddSeconds(i == 400 ? 6 * 3600 : 30 + random.Next(-10, 10));
-            var stamp = i == 600 ? time.AddMinutes(-5) : time;
+            time = time.AddSeconds(i == 4000 ? 6 * 3600 : 30 + random.Next(-10, 10));
+            var stamp = i == 4600 ? time.AddMinutes(-5) : time;
             var score = sut.Update(stamp, values[i]).Score;
             Assert.InRange(score, 0.0, 1.0);
-            if (i > 300)
+            if (i > 3000 && score >= 0.5)
             {
-                maxQuiet = Math.Max(maxQuiet, score);
+                alarms++;
             }
         }
 
-        Assert.True(maxQuiet < 0.5, $"noise with gaps scored {maxQuiet}");
+        Assert.True(alarms <= 6, $"noise with gaps raised {alarms} alarms"); // ~1.4 records expected, see above
         Assert.True(sut.Update(time.AddSeconds(30), 60).Score >= 0.5);
     }
 

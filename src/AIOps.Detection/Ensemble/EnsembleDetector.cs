@@ -65,6 +65,12 @@ internal sealed class EnsembleDetector : ISeriesDetector
             _sinceAlarm = 0;
         }
 
+        if (_options.OutputOddsScale != 1.0 && best > 0)
+        {
+            var odds = best < 1 ? best / (1 - best) * _options.OutputOddsScale : double.PositiveInfinity;
+            best = double.IsPositiveInfinity(odds) ? 1.0 : odds / (1 + odds);
+        }
+
         var lead = _members[bestMember];
         return new AnomalyScore(best, lead.Expected, lead.Deviation);
     }

@@ -14,4 +14,10 @@ public sealed class EnsembleOptions
 
     /// <summary>Factor applied to scores during the refractory period (1 = no damping).</summary>
     public double RefractoryFactor { get; set; } = 1.0;
+
+    /// <summary>
+    /// Final monotone recalibration: the score's odds s/(1-s) are multiplied by this, so the operating point found on
+    /// NAB can be placed at 0.5 without changing any ranking (1 = unchanged).
+    /// </summary>
+    public double OutputOddsScale { get; set; } = 1.0;
 }
