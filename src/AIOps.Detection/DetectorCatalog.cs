@@ -21,10 +21,10 @@ public static class DetectorCatalog
     /// <summary>
     /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
     /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half): 0.5 when the value
-    /// leaves its historic range by 10% of that range (20% for the smoothed level); then the odds are scaled by 4.5 so
-    /// NAB's optimal operating point (internal 0.18, an excursion of ~2% of the range) reads as 0.5.
+    /// leaves its historic range by 10% of that range (20% for the smoothed level); then the odds are scaled by 7.5 so
+    /// NAB's optimal standard-profile operating point (internal ~0.12, an excursion of ~1.3% of the range) reads as 0.5.
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.1&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=4.5";
+    public const string DefaultSpec = "rawHalf=0.1&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=7.5";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
@@ -116,7 +116,7 @@ public static class DetectorCatalog
         new(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01));
 
     private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
-        new(Holt(p), p.Get("hw.maxPeriod", 300), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35));
+        new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0);
 
     private static IRawScorer Member(string name, DetectorParameters p) => name switch
     {

@@ -4,7 +4,7 @@ namespace AIOps.Detection.Tests;
 
 public class DefaultDetectorFootprintTests
 {
-    private static ISeriesDetector[] Warm(int count, int points)
+    private static ISeriesDetector[] Warm(int count, int points, int stepMinutes = 5)
     {
         var factory = new DefaultDetectorFactory();
         var detectors = new ISeriesDetector[count];
@@ -13,7 +13,7 @@ public class DefaultDetectorFootprintTests
             detectors[s] = factory.Create("m");
             for (var i = 0; i < points; i++)
             {
-                detectors[s].Update(SeriesBuilder.At(i), 100 + (i % 7) + s);
+                detectors[s].Update(SeriesBuilder.At(i, stepMinutes), 100 + (i % 7) + s);
             }
         }
 
@@ -34,15 +34,18 @@ public class DefaultDetectorFootprintTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
-    [Fact]
-    public void Create_WarmedFiveMinuteSeries_StateUnder2KBPerSeries()
+    [Theory]
+    [InlineData(5)]   // daily season of 288 points
+    [InlineData(30)]  // weekly season of 336 points, the largest allowed
+    [InlineData(1)]   // no season fits
+    public void Create_WarmedSeries_StateUnder2KBPerSeries(int stepMinutes)
     {
         // Updates allocate nothing in steady state (tested above), so what this thread allocates while creating and
         // warming the detectors is their state (plus the small array holding them). Per-thread, so parallel tests
         // do not disturb it.
         const int count = 2000;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var detectors = Warm(count, 400); // 5-minute data: a 288-point daily season is allocated
+        var detectors = Warm(count, 400, stepMinutes);
         var perSeries = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)count;
         GC.KeepAlive(detectors);
 

@@ -22,12 +22,12 @@ internal struct AnomalyLikelihood
 
     public double Update(double raw, CalibrationSettings settings)
     {
-        raw = Math.Min(raw, 1e6); // keeps huge values from overflowing the variance
         if (settings.RangeHalf > 0)
         {
-            return raw / (raw + settings.RangeHalf);
+            return settings.RangeRatio(raw);
         }
 
+        raw = Math.Min(raw, 1e6); // keeps huge values from overflowing the variance
         _count++;
         _short = _count == 1 ? raw : _short + (settings.ShortRate * (raw - _short));
         var score = 0.0;

@@ -15,4 +15,11 @@ internal sealed record CalibrationSettings(
 {
     /// <summary>Default -log10 tail at which a likelihood score is 0.5.</summary>
     public const double DefaultHalfSurprise = 5.0;
+
+    /// <summary>The range-ratio mapping raw / (raw + RangeHalf), with huge raw scores capped.</summary>
+    public double RangeRatio(double raw)
+    {
+        raw = Math.Min(raw, 1e6);
+        return raw / (raw + RangeHalf);
+    }
 }

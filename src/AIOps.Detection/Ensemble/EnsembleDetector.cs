@@ -23,7 +23,8 @@ internal sealed class EnsembleDetector : ISeriesDetector
     public EnsembleDetector(IRawScorer[] members, CalibrationSettings[] settings, EnsembleOptions options)
     {
         _members = members;
-        _calibrators = new AnomalyLikelihood[members.Length];
+        // Range-ratio members need no per-series calibration state; only allocate it when a member uses the likelihood.
+        _calibrators = Array.Exists(settings, s => s.RangeHalf <= 0) ? new AnomalyLikelihood[members.Length] : [];
         _settings = settings;
         _options = options;
     }
@@ -41,7 +42,9 @@ internal sealed class EnsembleDetector : ISeriesDetector
         var bestMember = 0;
         for (var m = 0; m < _members.Length; m++)
         {
-            var calibrated = _calibrators[m].Update(_members[m].Update(value, context), _settings[m]);
+            var raw = _members[m].Update(value, context);
+            var settings = _settings[m];
+            var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw) : _calibrators[m].Update(raw, settings);
             if (calibrated > best)
             {
                 best = calibrated;

@@ -30,8 +30,11 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     private double _slowLevel;
     private double _seasonalMae;
 
-    public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7)
+    private readonly bool _preferWeekly;
+
+    public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7, bool preferWeekly = false)
     {
+        _preferWeekly = preferWeekly;
         _plain = plain;
         _maxPeriod = maxPeriod;
         _alpha = alpha;
@@ -124,7 +127,10 @@ internal sealed class SeasonalForecastScorer : IRawScorer
 
     private void ChoosePeriod(TimeSpan step)
     {
-        foreach (var candidate in (ReadOnlySpan<double>)[TimeSpan.FromDays(1).Ticks, TimeSpan.FromDays(7).Ticks])
+        ReadOnlySpan<double> candidates = _preferWeekly
+            ? [TimeSpan.FromDays(7).Ticks, TimeSpan.FromDays(1).Ticks]
+            : [TimeSpan.FromDays(1).Ticks, TimeSpan.FromDays(7).Ticks];
+        foreach (var candidate in candidates)
         {
             var period = (int)Math.Round(candidate / step.Ticks);
             if (period >= 8 && period <= _maxPeriod)

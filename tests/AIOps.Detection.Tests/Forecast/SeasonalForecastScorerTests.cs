@@ -38,4 +38,15 @@ public class SeasonalForecastScorerTests
 
         Assert.True(scores[peak] > 8, $"seasonal z {scores[peak]}");
     }
+
+    [Fact]
+    public void Update_HourlyData_PrefersWeeklyPeriodThatAlsoHoldsTheDailyOne()
+    {
+        var sut = new SeasonalForecastScorer(new HoltResidualScorer(), maxPeriod: 336, preferWeekly: true);
+        var values = SeriesBuilder.Noise(168 * 4, 0, 1).Select((e, i) => 50 + (20 * Math.Sin(2 * Math.PI * i / 24.0)) + (i % 168 >= 120 ? -15 : 0) + e).ToArray();
+
+        RawScorerHarness.Run(sut, values, stepMinutes: 60);
+
+        Assert.Equal(168, sut.Period);
+    }
 }
