@@ -20,11 +20,12 @@ public static class DetectorCatalog
 
     /// <summary>
     /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
-    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half): 0.5 when the value
-    /// leaves its historic range by 10% of that range (20% for the smoothed level); then the odds are scaled by 7.5 so
-    /// NAB's optimal standard-profile operating point (internal ~0.12, an excursion of ~1.3% of the range) reads as 0.5.
+    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 5% of
+    /// the historic range (20% for the smoothed level), combined by max, damped for 200 points after an alarm; then
+    /// the odds are scaled by 5.6 so NAB's optimal standard-profile operating point (a value ~1% of its range beyond
+    /// anything seen) reads as 0.5.
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.1&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=7.5";
+    public const string DefaultSpec = "rawHalf=0.05&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=5.6";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
