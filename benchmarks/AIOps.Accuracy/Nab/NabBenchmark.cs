@@ -47,7 +47,17 @@ internal static class NabBenchmark
             return 2;
         }
 
-        var files = NabCorpus.Load(data);
+        IReadOnlyList<NabFile> files;
+        try
+        {
+            files = NabCorpus.Load(data);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+
         var watch = Stopwatch.StartNew();
         var scores = RunDetector(factory, files);
         var points = files.Sum(f => f.Values.Length);

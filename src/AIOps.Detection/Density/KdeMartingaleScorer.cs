@@ -66,6 +66,18 @@ internal sealed class KdeMartingaleScorer : IRawScorer
         _sum += value;
         _sumSquares += value * value;
         _next = (_next + 1) % _ring.Length;
+        if (_next == 0)
+        {
+            // Once per lap, recompute the running sums so add/subtract rounding cannot drift (amortised O(1)).
+            _sum = 0;
+            _sumSquares = 0;
+            for (var j = 0; j < _count; j++)
+            {
+                _sum += _ring[j];
+                _sumSquares += _ring[j] * _ring[j];
+            }
+        }
+
         return _logMartingale;
     }
 }
