@@ -58,6 +58,7 @@ public static class DetectorCatalog
         ["ens-nnlk"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "kde"),
         ["ens-nnlc"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "cusum"),
         ["ens-nnls"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "step"),
+        ["ens-nnlsl"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "slevel"),
         ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
     };
@@ -124,6 +125,7 @@ public static class DetectorCatalog
         "holt" => Holt(p),
         "seasonal" => Seasonal(p),
         "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
+        "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
         "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
         "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
         "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),

@@ -16,8 +16,14 @@ internal sealed class SeasonalNoveltyScorer : IRawScorer
     private RangeNoveltyScorer? _residuals;
     private long _residualCount;
 
-    public SeasonalNoveltyScorer(SeasonalForecastScorer forecast, double decay = 3e-5, double settlePeriods = 2)
+    private readonly double _smoothing;
+    private double _smoothed;
+
+    /// <param name="smoothing">EW rate applied to the residual before its range is tracked (1 = raw residual); a
+    /// smoothed residual catches a whole day off its usual shape.</param>
+    public SeasonalNoveltyScorer(SeasonalForecastScorer forecast, double decay = 3e-5, double settlePeriods = 2, double smoothing = 1)
     {
+        _smoothing = smoothing;
         _settlePeriods = settlePeriods;
         _forecast = forecast;
         _decay = decay;
@@ -38,7 +44,9 @@ internal sealed class SeasonalNoveltyScorer : IRawScorer
         }
 
         _residuals ??= new RangeNoveltyScorer(_decay);
-        var raw = _residuals.Update(value - _forecast.Expected, context);
+        var residual = value - _forecast.Expected;
+        _smoothed = _residualCount == 0 || _smoothing >= 1 ? residual : _smoothed + (_smoothing * (residual - _smoothed));
+        var raw = _residuals.Update(_smoothed, context);
         // The residual range needs a couple of periods of its own before "outside it" means anything.
         _residualCount++;
         return _residualCount > _settlePeriods * _forecast.Period ? raw : 0;
