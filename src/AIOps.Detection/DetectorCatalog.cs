@@ -61,6 +61,7 @@ public static class DetectorCatalog
         ["ens-nnlsl"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "slevel"),
         ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
+        ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
     };
 
     public static IReadOnlyCollection<string> Names => Builders.Keys;

@@ -4,6 +4,7 @@ using AIOps.Core.Ports;
 using AIOps.Core.Topology;
 using AIOps.Correlation.Incidents;
 using AIOps.Correlation.Topology;
+using AIOps.Detection;
 using AIOps.Detection.Scoring;
 using AIOps.Detection.Stage;
 using AIOps.Ingest.Templates;
@@ -50,7 +51,7 @@ public sealed class EngineComposition
         IReadOnlyList<ISignalSink>? signalSinks = null)
     {
         var topology = LoadTopology(options.ResolveRulesDirectory());
-        var detection = new DetectionStage(new RobustBaselineDetectorFactory(), topology, options.Detection);
+        var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection);
         var correlator = new TimeWindowCorrelator(topology, options.Correlation);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
