@@ -132,4 +132,63 @@ public sealed class DetectionStageTests
         Assert.Equal("payments", novelty.Entity);
         Assert.Equal("novelty:payments:t11", novelty.Fingerprint);
     }
+
+    [Fact]
+    public void Observe_UpOnlyMetricDrops_RaisesNothing_ButRiseDoes()
+    {
+        var rules = AIOps.Detection.Rules.DetectionRulesFile.Parse("metrics:\n  - match: \"*latency*\"\n    direction: up\n");
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), null, rules);
+        var random = new Random(674386);
+        var labels = LabelSet.From(("service.name", "api"));
+        for (var i = 0; i < 60; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 50 + random.NextDouble()), _signals);
+        }
+
+        for (var i = 60; i < 80; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 1 + random.NextDouble()), _signals);
+        }
+
+        Assert.Empty(_signals);
+        for (var i = 80; i < 84; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 500 + random.NextDouble()), _signals);
+        }
+
+        Assert.Equal(Direction.Up, Assert.Single(_signals).Direction);
+    }
+
+    [Fact]
+    public void Observe_MinDuration_SignalsOnlyOnceLongEnough_WithRunOnset()
+    {
+        var rules = AIOps.Detection.Rules.DetectionRulesFile.Parse("defaults:\n  minDuration: 1m\n");
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), null, rules);
+        var random = new Random(674386);
+        var labels = LabelSet.From(("service.name", "api"));
+        for (var i = 0; i < 60; i++)
+        {
+            sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * i), 0.2 + (0.01 * random.NextDouble())), _signals);
+        }
+
+        // A 30-second spike: too short.
+        sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * 60), 0.95), _signals);
+        sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * 61), 0.95), _signals);
+        for (var i = 62; i < 70; i++)
+        {
+            sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * i), 0.2 + (0.01 * random.NextDouble())), _signals);
+        }
+
+        Assert.Empty(_signals);
+
+        // A sustained one: signalled once it has lasted a minute, with the onset where it began.
+        for (var i = 70; i < 76; i++)
+        {
+            sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * i), 0.95), _signals);
+        }
+
+        var signal = Assert.Single(_signals);
+        Assert.Equal(T0.AddSeconds(15 * 70), signal.Onset);
+        Assert.Equal(T0.AddSeconds(15 * 74), signal.Timestamp);
+    }
 }
