@@ -26,13 +26,20 @@ public sealed class InfluxSink : IIncidentSink, ISignalSink, IDisposable
         }
 
         _options = options;
-        _client = new InfluxDBClient(new InfluxDBClientOptions(options.Url)
+        var client = new InfluxDBClientOptions(options.Url)
         {
-            Token = string.IsNullOrEmpty(options.Token) ? null : options.Token,
             Org = options.Org,
             Bucket = options.Bucket,
             Timeout = options.Timeout,
-        });
+        };
+
+        // The client refuses an empty token; a 1.x server without auth needs none.
+        if (!string.IsNullOrEmpty(options.Token))
+        {
+            client.Token = options.Token;
+        }
+
+        _client = new InfluxDBClient(client);
         _write = _client.GetWriteApiAsync();
     }
 

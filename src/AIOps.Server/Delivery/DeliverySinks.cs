@@ -46,8 +46,8 @@ public sealed class DeliverySinks : IAsyncDisposable
         {
             var influx = new InfluxSink(options.Influx);
             sinks._owned.Add(influx);
-            var signals = sinks.Add(new ResilientSink<Signal>("influx-signals", influx.WriteSignalsAsync, delivery, spill, AiopsJson.Options, time, logger, options.Influx.BatchSize, options.Influx.FlushInterval));
-            var incidents = sinks.Add(new ResilientSink<Incident>("influx-incidents", influx.WriteIncidentsAsync, delivery, spill, AiopsJson.Options, time, logger, options.Influx.BatchSize, options.Influx.FlushInterval));
+            var signals = sinks.Add(new ResilientSink<Signal>("influx-signals", InfluxDelivery.Classified<Signal>(influx.WriteSignalsAsync), delivery, spill, AiopsJson.Options, time, logger, options.Influx.BatchSize, options.Influx.FlushInterval));
+            var incidents = sinks.Add(new ResilientSink<Incident>("influx-incidents", InfluxDelivery.Classified<Incident>(influx.WriteIncidentsAsync), delivery, spill, AiopsJson.Options, time, logger, options.Influx.BatchSize, options.Influx.FlushInterval));
             sinks.SignalSinks.Add(new ResilientSignalSink(signals));
             sinks.IncidentSinks.Add(new ResilientIncidentSink(incidents));
         }
