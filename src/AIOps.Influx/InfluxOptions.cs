@@ -32,5 +32,12 @@ public sealed class InfluxOptions
     /// <summary>HTTP timeout of one write request.</summary>
     public TimeSpan Timeout { get; set; } = InfluxDefaults.Timeout;
 
+    /// <summary>
+    /// Adds the signal's fingerprint as a <c>series</c> tag. Off by default to keep cardinality at the estate's
+    /// entities and indicators; turn it on when one entity has several series of the same metric (per route, per
+    /// disk), whose simultaneous signals would otherwise land on the same point and overwrite each other.
+    /// </summary>
+    public bool SeriesTag { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }

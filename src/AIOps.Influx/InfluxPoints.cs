@@ -11,10 +11,16 @@ namespace AIOps.Influx;
 /// </summary>
 public static class InfluxPoints
 {
-    public static PointData FromSignal(Signal signal, WritePrecision precision)
+    public static PointData FromSignal(Signal signal, WritePrecision precision, bool seriesTag = false)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        return PointData.Measurement(InfluxDefaults.SignalMeasurement)
+        var point = PointData.Measurement(InfluxDefaults.SignalMeasurement);
+        if (seriesTag)
+        {
+            point = point.Tag("series", signal.Fingerprint);
+        }
+
+        return point
             .Tag("entity", signal.Entity)
             .Tag("indicator", signal.Indicator)
             .Tag("kind", KindTag(signal.Kind))

@@ -46,7 +46,7 @@ public sealed class InfluxSink : IIncidentSink, ISignalSink, IDisposable
     public InfluxOptions Options => _options;
 
     public ValueTask PublishAsync(Signal signal, CancellationToken cancellationToken) =>
-        new(_write.WritePointAsync(InfluxPoints.FromSignal(signal, _options.Precision), _options.Bucket, _options.Org, cancellationToken));
+        new(_write.WritePointAsync(InfluxPoints.FromSignal(signal, _options.Precision, _options.SeriesTag), _options.Bucket, _options.Org, cancellationToken));
 
     public ValueTask PublishAsync(Incident incident, CancellationToken cancellationToken) =>
         new(_write.WritePointAsync(InfluxPoints.FromIncident(incident, _options.Precision), _options.Bucket, _options.Org, cancellationToken));
@@ -58,7 +58,7 @@ public sealed class InfluxSink : IIncidentSink, ISignalSink, IDisposable
         var points = new PointData[signals.Count];
         for (var i = 0; i < points.Length; i++)
         {
-            points[i] = InfluxPoints.FromSignal(signals[i], _options.Precision);
+            points[i] = InfluxPoints.FromSignal(signals[i], _options.Precision, _options.SeriesTag);
         }
 
         return WriteAsync(points, cancellationToken);

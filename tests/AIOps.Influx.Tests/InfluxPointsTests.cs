@@ -55,4 +55,21 @@ public sealed class InfluxPointsTests
         Assert.Equal(T0, InfluxPoints.AnnotationTime(incident));
         Assert.Equal(T0.AddMinutes(2), InfluxPoints.AnnotationTime(incident with { Version = 2 }));
     }
+
+    [Fact]
+    public void FromSignal_SeriesTagOn_SameMetricOnTwoSeriesAreTwoPoints()
+    {
+        var a = new Signal
+        {
+            Id = "a", Kind = SignalKind.Anomaly, Entity = "api", Indicator = "latency", Detector = "d", Score = 1,
+            Onset = T0, Timestamp = T0, Fingerprint = "api/latency/route=a",
+        };
+        var b = a with { Id = "b", Fingerprint = "api/latency/route=b" };
+
+        var off = InfluxPoints.FromSignal(a, WritePrecision.Ms).ToLineProtocol(new PointSettings()) == InfluxPoints.FromSignal(b, WritePrecision.Ms).ToLineProtocol(new PointSettings());
+        var sut = InfluxPoints.FromSignal(a, WritePrecision.Ms, seriesTag: true).ToLineProtocol(new PointSettings());
+
+        Assert.True(off);
+        Assert.Contains(@"series=api/latency/route\=a", sut, StringComparison.Ordinal);
+    }
 }
