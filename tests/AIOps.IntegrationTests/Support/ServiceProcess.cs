@@ -11,8 +11,18 @@ namespace AIOps.IntegrationTests.Support;
 /// </summary>
 internal sealed class ServiceProcess : IDisposable
 {
+    // If the test host exits without disposing (a crash, a killed run), its servers must not outlive it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ServiceProcess, byte> Running = new();
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+
+    static ServiceProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var service in Running.Keys)
+        {
+            service.Stop();
+        }
+    };
 
     private ServiceProcess(Process process, string name)
     {
@@ -70,6 +80,7 @@ internal sealed class ServiceProcess : IDisposable
         process.OutputDataReceived += (_, e) => service.Append(e.Data);
         process.ErrorDataReceived += (_, e) => service.Append(e.Data);
         process.Start();
+        Running.TryAdd(service, 0);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
@@ -134,6 +145,7 @@ internal sealed class ServiceProcess : IDisposable
     public void Dispose()
     {
         Stop();
+        Running.TryRemove(this, out _);
         _process.Dispose();
     }
 
