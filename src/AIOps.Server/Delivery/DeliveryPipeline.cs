@@ -15,11 +15,11 @@ internal static class DeliveryPipeline
 {
     public static ResiliencePipeline Build(string name, DeliveryOptions options, TimeProvider time, ILogger logger, Action onRetry)
     {
-        var handled = new PredicateBuilder().Handle<Exception>(static ex => IsTransient(ex));
         return new ResiliencePipelineBuilder { Name = name, TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(static ex => IsTransient(ex) && ex is not BrokenCircuitException),
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } ex && ex is not BrokenCircuitException && IsTransient(ex, args.Context.CancellationToken)),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryBaseDelay,
@@ -33,7 +33,8 @@ internal static class DeliveryPipeline
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                ShouldHandle = handled,
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } ex && IsTransient(ex, args.Context.CancellationToken)),
                 FailureRatio = options.FailureRatio,
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = options.SamplingDuration,
@@ -52,5 +53,8 @@ internal static class DeliveryPipeline
             .Build();
     }
 
-    private static bool IsTransient(Exception ex) => ex is not PermanentDeliveryException and not OperationCanceledException;
+    // An HTTP client timeout surfaces as a TaskCanceledException although nobody cancelled: that is a failure to
+    // retry. Only cancellation of the caller's token (shutdown) is not.
+    private static bool IsTransient(Exception ex, CancellationToken token) =>
+        ex is not PermanentDeliveryException && !(ex is OperationCanceledException && token.IsCancellationRequested);
 }

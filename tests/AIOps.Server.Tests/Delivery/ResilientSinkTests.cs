@@ -30,6 +30,58 @@ public sealed class ResilientSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Enqueue_ReceiverTimesOut_TimeoutIsRetriedLikeAFailure()
+    {
+        var receiver = new TestReceiver { Failure = _ => new TaskCanceledException("HttpClient.Timeout elapsed") };
+        receiver.FailNext(2);
+        await using var sut = Create(receiver, Options());
+
+        sut.Enqueue(new TestItem(1));
+
+        Assert.True(await sut.WaitIdleAsync(Wait));
+        Assert.Equal([1], receiver.Accepted);
+        Assert.Equal(2, sut.Counts.Retried);
+        Assert.Equal(0, sut.Counts.Failures);
+    }
+
+    [Fact]
+    public async Task Enqueue_Delivered_CountersAreEmittedOnTheDeliveryMeter()
+    {
+        var measured = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "AIOps.Delivery")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "sink", Value: "meter-test" })
+                {
+                    measured.AddOrUpdate(instrument.Name, value, (_, v) => v + value);
+                }
+            }
+        });
+        listener.Start();
+        var receiver = new TestReceiver();
+        receiver.FailNext(1);
+        await using var sut = new ResilientSink<TestItem>("meter-test", receiver.DeliverAsync, Options(), _dir.FullName, JsonSerializerOptions.Web, TimeProvider.System, NullLogger.Instance);
+
+        sut.Enqueue(new TestItem(1));
+        Assert.True(await sut.WaitIdleAsync(Wait));
+        listener.RecordObservableInstruments();
+
+        Assert.Equal(1, measured.GetValueOrDefault("aiops.delivery.queued"));
+        Assert.Equal(1, measured.GetValueOrDefault("aiops.delivery.delivered"));
+        Assert.Equal(1, measured.GetValueOrDefault("aiops.delivery.retried"));
+        Assert.True(measured.ContainsKey("aiops.delivery.buffered"));
+    }
+
+    [Fact]
     public async Task Enqueue_BufferFull_SpillsAndReplaysEverythingInOrder()
     {
         var receiver = new TestReceiver { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
