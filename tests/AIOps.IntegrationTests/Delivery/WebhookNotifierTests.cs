@@ -54,6 +54,32 @@ public sealed class WebhookNotifierTests : IDisposable
         Assert.Equal(new DeliveryCounts(1, 1, 3, 0, 0, 0, 0, 0), status.Counts);
     }
 
+    [Fact]
+    public async Task PublishAsync_OneOfTwoReceiversFailing_HealthyOneGetsNoDuplicate()
+    {
+        using var healthy = new HookListener();
+        using var flaky = new HookListener { Respond = (n, _) => n <= 2 ? HttpStatusCode.InternalServerError : HttpStatusCode.OK };
+        var options = Options(healthy);
+        options.Webhook.Urls.Add(flaky.Url);
+        await using var sinks = DeliverySinks.Create(options, "http://engine", TimeProvider.System, NullLoggerFactory.Instance);
+        Assert.Equal(2, sinks.IncidentSinks.Count);
+
+        foreach (var sink in sinks.IncidentSinks)
+        {
+            await sink.PublishAsync(DeliveryData.Incident("inc-h-3", 1), CancellationToken.None);
+        }
+
+        await flaky.WaitForAsync(r => r.Status == HttpStatusCode.OK, Wait);
+        foreach (var status in sinks.Statuses)
+        {
+            Assert.True(await status.WaitIdleAsync(Wait));
+        }
+
+        Assert.Single(healthy.Requests);
+        Assert.Equal(3, flaky.Requests.Count);
+        Assert.Single(flaky.Requests, r => r.Status == HttpStatusCode.OK);
+    }
+
     private EngineOptions Options(HookListener receiver) => new()
     {
         DataDirectory = _data.FullName,
