@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AIOps.Correlation.Incidents;
 using AIOps.Detection.Stage;
+using AIOps.Influx;
 using AIOps.Kafka;
 
 namespace AIOps.Server.Options;
@@ -34,6 +35,18 @@ public sealed class EngineOptions
     public DetectionOptions Detection { get; set; } = new();
 
     public CorrelatorOptions Correlation { get; set; } = new();
+
+    /// <summary>Signals and incident annotations to InfluxDB; off while its URL is empty.</summary>
+    public InfluxOptions Influx { get; set; } = new();
+
+    /// <summary>Open incidents as Alertmanager alerts; off while its URL is empty.</summary>
+    public AlertmanagerOptions Alertmanager { get; set; } = new();
+
+    /// <summary>Signed JSON webhooks of every incident version; off while no URL is set.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+
+    /// <summary>Buffering, spilling and retries shared by every outbound sink.</summary>
+    public DeliveryOptions Delivery { get; set; } = new();
 
     public string ResolveRulesDirectory() => RulesDirectory ?? EngineDefaults.RulesDirectory();
 }
