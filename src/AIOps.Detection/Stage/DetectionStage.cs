@@ -11,7 +11,7 @@ namespace AIOps.Detection.Stage;
 /// lines into per-entity rate series, learns call edges from spans, and normalizes alerts and change
 /// events into signals. Single-threaded, like the loop that calls it.
 /// </summary>
-public sealed class DetectionStage : ISignalDetector
+public sealed partial class DetectionStage : ISignalDetector
 {
     private readonly ISeriesDetectorFactory _factory;
     private readonly DependencyGraph _topology;
@@ -121,18 +121,7 @@ public sealed class DetectionStage : ISignalDetector
         bucket.LinesSeen++;
     }
 
-    private void ObserveSpan(SpanRecord span, ICollection<Signal> signals)
-    {
-        if (span.PeerService is { Length: > 0 } peer)
-        {
-            _topology.Observe(span.Service, peer, span.Timestamp);
-        }
-
-        var labels = LabelSet.From(("service.name", span.Service));
-        ObserveMetric(SpanIndicators.DurationMs, labels, span.Service, span.Timestamp, span.Duration.TotalMilliseconds, signals);
-    }
-
-    private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>
+    internal static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>
         new(time.UtcTicks - (time.UtcTicks % width.Ticks), TimeSpan.Zero);
 
     private sealed class LogRateBucket(DateTimeOffset start, LabelSet labels)

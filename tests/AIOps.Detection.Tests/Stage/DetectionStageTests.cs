@@ -191,4 +191,36 @@ public sealed class DetectionStageTests
         Assert.Equal(T0.AddSeconds(15 * 70), signal.Onset);
         Assert.Equal(T0.AddSeconds(15 * 74), signal.Timestamp);
     }
+
+    [Fact]
+    public void Observe_Spans_BecomeServiceErrorRatioAndEdgeLatencySeries()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var random = new Random(674386);
+        for (var minute = 0; minute < 40; minute++)
+        {
+            var broken = minute >= 30;
+            for (var i = 0; i < 50; i++)
+            {
+                var t = T0.AddMinutes(minute).AddSeconds(i);
+                var error = broken ? i % 2 == 0 : random.NextDouble() < 0.02;
+                sut.Observe(Span("checkout", null, t, 40 + random.NextDouble(), error), _signals);
+                sut.Observe(Span("checkout", "payments", t, (broken ? 400 : 20) + random.NextDouble(), false), _signals);
+            }
+        }
+
+        var errors = _signals.First(s => s.Indicator == SpanIndicators.ErrorRatio);
+        Assert.Equal("checkout", errors.Entity);
+        Assert.Equal(T0.AddMinutes(30), errors.Onset);
+        var edge = _signals.First(s => s.Indicator == SpanIndicators.EdgeDurationMs);
+        Assert.Equal("payments", edge.Entity);
+        Assert.Equal("checkout", edge.Labels.Get("caller"));
+        Assert.DoesNotContain(_signals, s => s.Indicator == SpanIndicators.DurationMs);
+    }
+
+    private static SpanRecord Span(string service, string? peer, DateTimeOffset t, double ms, bool error) => new()
+    {
+        Timestamp = t, Resource = new Resource(service), TraceId = "t", SpanId = "s", Service = service, Operation = "op",
+        Duration = TimeSpan.FromMilliseconds(ms), IsError = error, PeerService = peer,
+    };
 }
