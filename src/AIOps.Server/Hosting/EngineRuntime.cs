@@ -52,6 +52,9 @@ public sealed class EngineRuntime : IDisposable
 
     public long DeadLetters { get; private set; }
 
+    /// <summary>Records decoded from all messages so far.</summary>
+    public long RecordsDecoded { get; private set; }
+
     /// <summary>Starts the embedded broker when no bootstrap servers are configured, then builds the pipeline.</summary>
     public static EngineRuntime Create(EngineOptions options, TimeProvider time, IIncidentStore store, Action<string> log, IReadOnlyList<IIncidentSink>? extraSinks = null, IReadOnlyList<ISignalSink>? extraSignalSinks = null)
     {
@@ -88,6 +91,7 @@ public sealed class EngineRuntime : IDisposable
     private async ValueTask HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var result = await Composition.Processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+        RecordsDecoded += result.Records;
         if (!result.Success)
         {
             DeadLetters++;
