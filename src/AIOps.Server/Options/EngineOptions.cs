@@ -32,5 +32,8 @@ public sealed class EngineOptions
 
     public CorrelatorOptions Correlation { get; set; } = new();
 
+    /// <summary>OTLP export, the Prometheus scrape path, log format.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     public string ResolveRulesDirectory() => RulesDirectory ?? EngineDefaults.RulesDirectory();
 }
