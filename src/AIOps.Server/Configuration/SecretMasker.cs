@@ -25,6 +25,8 @@ public static class SecretMasker
         Converters = { new JsonStringEnumConverter() },
     };
 
+    private static readonly JsonSerializerOptions Compact = new(Json) { WriteIndented = false };
+
     public static bool IsSecretName(string name)
     {
         Span<char> buffer = stackalloc char[Math.Min(name.Length, 256)];
@@ -57,7 +59,8 @@ public static class SecretMasker
         return node;
     }
 
-    public static string ToMaskedJsonText(EngineOptions options) => ToMaskedJson(options).ToJsonString(Json);
+    public static string ToMaskedJsonText(EngineOptions options, bool indented = true) =>
+        ToMaskedJson(options).ToJsonString(indented ? Json : Compact);
 
     /// <summary>Replaces user-info in a URL (<c>http://user:pass@host</c>); other text is returned unchanged.</summary>
     public static string MaskUrlCredentials(string text)
