@@ -77,17 +77,29 @@ public static class EngineConfiguration
     public static EngineOptions Load(string? configFile, IReadOnlyDictionary<string, string?>? flags = null, IDictionary? environment = null) =>
         Load(Build(configFile, flags, environment));
 
-    /// <summary>The same mapping as the EnvironmentVariables provider: strip the prefix, <c>__</c> becomes <c>:</c>.</summary>
+    /// <summary>
+    /// The same mapping as the EnvironmentVariables provider (strip the prefix, <c>__</c> becomes <c>:</c>), plus one
+    /// rule for librdkafka keys, which are lower-case and dotted: systemd and older Kubernetes reject dots in
+    /// variable names, so <c>AIOPS_Kafka__ClientConfig__SASL_PASSWORD</c> means <c>sasl.password</c>.
+    /// </summary>
     internal static IEnumerable<KeyValuePair<string, string?>> EnvironmentEntries(IDictionary environment)
     {
         foreach (DictionaryEntry entry in environment)
         {
             if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > EnvironmentPrefix.Length)
             {
-                yield return new(name[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), entry.Value as string);
+                var key = name[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+                if (key.StartsWith(ClientConfigPrefix, StringComparison.OrdinalIgnoreCase) && key.Length > ClientConfigPrefix.Length)
+                {
+                    key = ConfigurationKeys.ClientConfig + ":" + key[ClientConfigPrefix.Length..].Replace('_', '.').ToLowerInvariant();
+                }
+
+                yield return new(key, entry.Value as string);
             }
         }
     }
+
+    private const string ClientConfigPrefix = ConfigurationKeys.ClientConfig + ":";
 
     /// <summary>
     /// Setting by setting (the binder stops at the first bad value), so one problem does not hide the others.

@@ -68,6 +68,21 @@ public sealed class EngineConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Load_ClientConfigWithUnderscoresInUpperCase_BecomesLibrdkafkaKey()
+    {
+        var environment = new Hashtable
+        {
+            ["AIOPS_KAFKA__CLIENTCONFIG__SASL_PASSWORD"] = "pw",
+            ["AIOPS_Kafka__ClientConfig__ssl_ca_location"] = "/etc/ca.pem",
+        };
+
+        var sut = EngineConfiguration.Load(null, null, environment);
+
+        Assert.Equal("pw", sut.Kafka.ClientConfig["sasl.password"]);
+        Assert.Equal("/etc/ca.pem", sut.Kafka.ClientConfig["ssl.ca.location"]);
+    }
+
+    [Fact]
     public void Load_ConfiguredInputTopics_ReplaceTheDefaultSet()
     {
         var environment = new Hashtable { ["AIOPS_Kafka__InputTopics__otlp_metrics"] = "auto" };
