@@ -18,7 +18,7 @@ internal static class ConfigCommand
         flags.AddTo(show);
         show.SetAction((parse, cancellationToken) => ConfigFlags.WithOptionsAsync(flags, parse, async options =>
         {
-            await Console.Out.WriteLineAsync(SecretMasker.ToMaskedJsonText(options)).ConfigureAwait(false);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(SecretMasker.ToMaskedJsonText(options)).ConfigureAwait(false);
             return 0;
         }));
         var command = new Command("config", "Inspect the engine's configuration.");

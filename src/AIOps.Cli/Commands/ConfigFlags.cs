@@ -74,7 +74,7 @@ internal sealed class ConfigFlags
         }
         catch (EngineConfigurationException ex)
         {
-            await Console.Error.WriteLineAsync("aiops: " + ex.Message).ConfigureAwait(false);
+            await parse.InvocationConfiguration.Error.WriteLineAsync("aiops: " + ex.Message).ConfigureAwait(false);
             return 2;
         }
 
