@@ -28,7 +28,8 @@ public static class ServeHost
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AIOps.Engine");
         logger.LogInformation("effective configuration {Configuration}", SecretMasker.ToMaskedJsonText(options, indented: false));
 
-        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", message));
+        var scrubber = new SecretScrubber(options);
+        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", scrubber.Scrub(message)));
         status.Kafka = runtime.BootstrapServers;
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -51,8 +52,8 @@ public static class ServeHost
         catch (Exception ex)
         {
             status.Healthy = false;
-            status.Error = ex.Message;
-            logger.LogError(ex, "ingest loop stopped");
+            status.Error = scrubber.Scrub(ex.Message);
+            logger.LogError("ingest loop stopped: {Error}", scrubber.Scrub(ex.ToString()));
             exitCode = 1;
         }
 

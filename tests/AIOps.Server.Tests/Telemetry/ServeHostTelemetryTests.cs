@@ -54,7 +54,8 @@ public sealed class ServeHostTelemetryTests : IDisposable
         // Every message counts as in (the undecodable one too, under its bound format); one of them was dead-lettered.
         var text = await ScrapeUntilAsync(http, t => PrometheusText.Value(t, "aiops_incidents_open") == 1
             && PrometheusText.Value(t, "aiops_messages_in_total", ("topic", MetricsTopic), ("format", "influx")) == 6
-            && PrometheusText.Value(t, "aiops_messages_dead_lettered_total", ("topic", MetricsTopic)) == 1);
+            && PrometheusText.Value(t, "aiops_messages_dead_lettered_total", ("topic", MetricsTopic)) == 1
+            && PrometheusText.Value(t, "aiops_kafka_consumer_lag", ("topic", MetricsTopic)) == 0); // sampled when idle
 
         Assert.Equal(1, PrometheusText.Value(text, "aiops_messages_in_total", ("topic", AlertsTopic), ("format", "alertmanager")));
         Assert.Null(PrometheusText.Value(text, "aiops_messages_dead_lettered_total", ("topic", AlertsTopic)));
