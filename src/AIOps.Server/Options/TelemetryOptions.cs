@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging;
 
 namespace AIOps.Server.Options;
 
@@ -18,6 +19,9 @@ public sealed class TelemetryOptions
     /// <summary><c>simple</c> (one line per entry) or <c>json</c> (one JSON object per entry, for log shippers).</summary>
     [Required]
     public string LogFormat { get; set; } = TelemetryDefaults.LogFormat;
+
+    /// <summary>Lowest level written (Trace, Debug, Information, Warning, Error, Critical); ASP.NET Core's own entries start at Warning.</summary>
+    public LogLevel LogLevel { get; set; } = LogLevel.Information;
 
     /// <summary>The <c>service.name</c> resource attribute of exported telemetry.</summary>
     [Required]

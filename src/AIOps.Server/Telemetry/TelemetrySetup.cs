@@ -40,8 +40,9 @@ public static class TelemetrySetup
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         }
 
-        // One line per scrape or API call would drown the engine's own entries; a "Logging" section can lower it.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // One line per scrape or API call would drown the engine's own entries.
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", options.LogLevel > LogLevel.Warning ? options.LogLevel : LogLevel.Warning);
 
         var otlp = options.OtlpEndpoint.Length > 0;
         var prometheus = options.PrometheusPath.Length > 0;
