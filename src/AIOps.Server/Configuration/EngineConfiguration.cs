@@ -166,7 +166,8 @@ public static class EngineConfiguration
         }
         catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException)
         {
-            throw new FormatException($"'{section.Value}' is not a valid {type.Name}", ex);
+            var expected = type.IsEnum ? $"one of {string.Join(", ", Enum.GetNames(type))}" : $"a valid {type.Name}";
+            throw new FormatException($"'{section.Value}' is not {expected}", ex);
         }
 
         if (value is null && property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null)
@@ -186,8 +187,9 @@ public static class EngineConfiguration
     private static IEnumerable<string> KnownSettings(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
 
+    // Our own FormatExceptions already say what was expected; the binder's get the converter's reason appended.
     private static string Describe(Exception ex) =>
-        ex.InnerException is null || ex.Message.Contains(ex.InnerException.Message, StringComparison.Ordinal)
+        ex is FormatException || ex.InnerException is null || ex.Message.Contains(ex.InnerException.Message, StringComparison.Ordinal)
             ? ex.Message
             : $"{ex.Message} ({ex.InnerException.Message})";
 }

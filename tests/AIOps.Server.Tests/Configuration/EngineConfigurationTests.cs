@@ -120,6 +120,17 @@ public sealed class EngineConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Load_BadEnumAndNumber_SayWhatWasExpected()
+    {
+        var flags = new Dictionary<string, string?> { ["Telemetry:LogLevel"] = "Verbose", ["Detection:MaxSeries"] = "lots" };
+
+        var sut = Assert.Throws<EngineConfigurationException>(() => EngineConfiguration.Load(null, flags, new Hashtable()));
+
+        Assert.Contains("Telemetry:LogLevel: 'Verbose' is not one of Trace, Debug, Information, Warning, Error, Critical, None", sut.Problems);
+        Assert.Contains("Detection:MaxSeries: 'lots' is not a valid Int32", sut.Problems);
+    }
+
+    [Fact]
     public void Load_OutputTopicIsAnInputTopic_IsRefused()
     {
         var flags = new Dictionary<string, string?> { ["Kafka:DlqTopic"] = "telemetry.logs" };
