@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using AIOps.Server.Hosting;
 using AIOps.Server.Options;
@@ -49,6 +50,8 @@ public sealed class ServeHostTelemetryTests : IDisposable
         var (bootstrap, baseUrl) = await WaitForAnnouncementAsync(announce, writer, serve);
 
         var now = DateTimeOffset.UtcNow;
+        using var delivery = new Meter("AIOps.Delivery"); // the sinks' meter, exported by name
+        delivery.CreateCounter<long>("aiops.delivery.probe").Add(3);
         await ProduceAsync(bootstrap, now);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         // Every message counts as in (the undecodable one too, under its bound format); one of them was dead-lettered.
@@ -65,6 +68,7 @@ public sealed class ServeHostTelemetryTests : IDisposable
         Assert.Equal(1, PrometheusText.Value(text, "aiops_incidents_published_total", ("change", "opened"), ("status", "open")));
         Assert.Equal(0, PrometheusText.Value(text, "aiops_kafka_consumer_lag", ("topic", MetricsTopic)));
         Assert.NotNull(PrometheusText.Value(text, "target_info", ("service_name", TelemetryDefaults.ServiceName)));
+        Assert.Equal(3, PrometheusText.Value(text, "aiops_delivery_probe_total"));
 
         var span = Assert.Single(spans, s => s.OperationName == EngineTelemetry.PublishActivity);
         var incidentId = Assert.IsType<string>(span.GetTagItem("aiops.incident.id"));
