@@ -39,7 +39,7 @@ public sealed class EngineRuntime : IDisposable
             [new KafkaIncidentSink(_producer, options.Kafka), .. extraSinks],
             [new KafkaSignalSink(_producer, options.Kafka)],
             _metrics);
-        _metrics.SetOpenIncidents(Composition.Engine.Correlator.OpenIncidents.Count);
+        _metrics.SeedOpenIncidents(Composition.Engine.Correlator.OpenIncidents);
     }
 
     public EmbeddedKafkaCluster? EmbeddedCluster { get; }
@@ -85,7 +85,6 @@ public sealed class EngineRuntime : IDisposable
         var start = Stopwatch.GetTimestamp();
         var result = await Composition.Processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
         _metrics.MessageProcessed(message.Topic, result.Format, !result.Success, Stopwatch.GetElapsedTime(start).TotalSeconds);
-        _metrics.SetOpenIncidents(Composition.Engine.Correlator.OpenIncidents.Count);
         if (!result.Success)
         {
             DeadLetters++;
@@ -93,9 +92,6 @@ public sealed class EngineRuntime : IDisposable
         }
     }
 
-    private async ValueTask OnIdleAsync(CancellationToken cancellationToken)
-    {
-        await Composition.Engine.AdvanceToAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        _metrics.SetOpenIncidents(Composition.Engine.Correlator.OpenIncidents.Count);
-    }
+    private ValueTask OnIdleAsync(CancellationToken cancellationToken) =>
+        Composition.Engine.AdvanceToAsync(_time.GetUtcNow(), cancellationToken);
 }

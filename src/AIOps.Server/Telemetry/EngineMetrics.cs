@@ -24,6 +24,7 @@ public sealed class EngineMetrics : IDisposable
     private readonly Counter<long> _signals;
     private readonly Counter<long> _incidentsPublished;
     private readonly string[] _signalKinds;
+    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
     private int _openIncidents;
 
     public EngineMetrics(Func<IReadOnlyList<PartitionLag>>? lag = null)
@@ -44,6 +45,9 @@ public sealed class EngineMetrics : IDisposable
 
         _signalKinds = [.. Enum.GetNames<SignalKind>().Select(n => n.ToLowerInvariant())];
     }
+
+    /// <summary>The meter instance, for listeners that must tell this engine's instruments from another's.</summary>
+    internal Meter Meter => _meter;
 
     public void MessageProcessed(string topic, string format, bool deadLettered, double seconds)
     {
@@ -66,8 +70,17 @@ public sealed class EngineMetrics : IDisposable
     }
 
     /// <summary>Tagged with a change class derived from structured fields; the free-text reason would explode cardinality.</summary>
-    public void IncidentPublished(Incident incident) =>
+    /// Also tracks which incidents are open: every correlator change is published, so this mirrors its state without
+    /// the exporter thread ever touching the correlator (single consume-loop thread writes, the gauge reads a copy).
+    public void IncidentPublished(Incident incident)
+    {
         _incidentsPublished.Add(1, new TagList { { "change", ChangeClass(incident) }, { "status", incident.Status.ToString().ToLowerInvariant() } });
+        var changed = incident.Status == IncidentStatus.Open && incident.MergedInto is null ? _open.Add(incident.Id) : _open.Remove(incident.Id);
+        if (changed)
+        {
+            Volatile.Write(ref _openIncidents, _open.Count);
+        }
+    }
 
     internal static string ChangeClass(Incident incident) =>
         incident.MergedInto is not null ? "merged"
@@ -75,8 +88,16 @@ public sealed class EngineMetrics : IDisposable
         : incident.Version == 1 ? "opened"
         : "updated";
 
-    /// <summary>Set from the consume loop after each message, so the exporter thread never walks the correlator.</summary>
-    public void SetOpenIncidents(int count) => Volatile.Write(ref _openIncidents, count);
+    /// <summary>The incidents open at start (restored from the store); published versions keep the count current after that.</summary>
+    public void SeedOpenIncidents(IEnumerable<Incident> open)
+    {
+        foreach (var incident in open)
+        {
+            _open.Add(incident.Id);
+        }
+
+        Volatile.Write(ref _openIncidents, _open.Count);
+    }
 
     public void Dispose() => _meter.Dispose();
 
