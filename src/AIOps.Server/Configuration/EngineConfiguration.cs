@@ -153,7 +153,7 @@ public static class EngineConfiguration
 
     private static void BindScalar(IConfigurationSection section, PropertyInfo property, object target)
     {
-        if (section.Value is null)
+        if (section.Value is null && section.GetChildren().Any())
         {
             throw new InvalidOperationException("expected a value, found a section");
         }
@@ -162,7 +162,10 @@ public static class EngineConfiguration
         object? value;
         try
         {
-            value = section.Value.Length == 0 && type != typeof(string) ? null : TypeDescriptor.GetConverter(type).ConvertFromInvariantString(section.Value);
+            // JSON null (as `config show` prints an unset setting) and an empty non-string value mean "unset".
+            value = section.Value is null || (section.Value.Length == 0 && type != typeof(string))
+                ? null
+                : TypeDescriptor.GetConverter(type).ConvertFromInvariantString(section.Value);
         }
         catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException)
         {

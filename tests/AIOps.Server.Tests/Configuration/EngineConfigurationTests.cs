@@ -131,6 +131,24 @@ public sealed class EngineConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Load_TheMaskedJsonOfAConfiguration_LoadsBackToTheSameConfiguration()
+    {
+        var flags = new Dictionary<string, string?>
+        {
+            [ConfigurationKeys.BootstrapServers] = "k:9092",
+            ["Kafka:ClientConfig:security.protocol"] = "SSL",
+            ["Correlation:Window"] = "00:04:00",
+            ["Telemetry:LogLevel"] = "Debug",
+        };
+        var shown = SecretMasker.ToMaskedJsonText(EngineConfiguration.Load(null, flags, new Hashtable()));
+
+        var sut = SecretMasker.ToMaskedJsonText(EngineConfiguration.Load(WriteJson(shown), null, new Hashtable()));
+
+        Assert.Contains("\"RulesDirectory\": null", shown, StringComparison.Ordinal);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(shown), System.Text.Json.Nodes.JsonNode.Parse(sut)), sut);
+    }
+
+    [Fact]
     public void Load_OutputTopicIsAnInputTopic_IsRefused()
     {
         var flags = new Dictionary<string, string?> { ["Kafka:DlqTopic"] = "telemetry.logs" };
