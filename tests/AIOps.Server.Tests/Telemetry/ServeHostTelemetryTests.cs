@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text;
+using AIOps.Kafka;
 using AIOps.Server.Hosting;
 using AIOps.Server.Options;
 using AIOps.Server.Telemetry;
@@ -74,6 +75,10 @@ public sealed class ServeHostTelemetryTests : IDisposable
         var incidentId = Assert.IsType<string>(span.GetTagItem("aiops.incident.id"));
         Assert.StartsWith("inc-", incidentId, StringComparison.Ordinal);
         Assert.Equal(1L, span.GetTagItem("aiops.incident.version"));
+
+        var published = ReadTopics(bootstrap, KafkaDefaults.IncidentsTopic, KafkaDefaults.SignalsTopic);
+        Assert.Contains(published, m => m.Contains(incidentId, StringComparison.Ordinal));
+        Assert.All(published, m => Assert.DoesNotContain(Secret, m, StringComparison.Ordinal));
 
         await cts.CancelAsync();
         Assert.Equal(0, await serve);
@@ -172,6 +177,30 @@ public sealed class ServeHostTelemetryTests : IDisposable
              "groupLabels":{},"commonLabels":{},"commonAnnotations":{},"externalURL":"http://alertmanager:9093","version":"4","groupKey":"{}:{}"}
             """;
         await producer.ProduceAsync(AlertsTopic, new Message<Null, string> { Value = alert });
+    }
+
+    /// <summary>Every message on the engine's output topics (incident versions and signals), as text.</summary>
+    private static List<string> ReadTopics(string bootstrap, params string[] topics)
+    {
+        var config = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "reader-" + Guid.NewGuid().ToString("N"), AutoOffsetReset = AutoOffsetReset.Earliest };
+        using var consumer = new ConsumerBuilder<Ignore, string>(config).Build();
+        consumer.Subscribe(topics);
+        var messages = new List<string>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { Message.Value: { } value })
+            {
+                messages.Add(value);
+            }
+            else if (messages.Count >= 2)
+            {
+                break; // one signal and one incident version were published; nothing more is coming
+            }
+        }
+
+        consumer.Close();
+        return messages;
     }
 
     private static async Task<string> ScrapeUntilAsync(HttpClient http, Func<string, bool> done)
