@@ -24,6 +24,7 @@ public static class AiopsCommandLine
         root.Subcommands.Add(LogsCommand.Create());
         root.Subcommands.Add(RcaCommandLine.Create());
         root.Subcommands.Add(DetectCommandLine.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }
 }

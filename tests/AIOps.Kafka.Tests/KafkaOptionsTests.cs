@@ -95,4 +95,34 @@ public sealed class KafkaOptionsTests
         Assert.Equal(50, config.LingerMs); // tuning knobs stay overridable
         Assert.Equal("b:9092", config.BootstrapServers);
     }
+
+    [Fact]
+    public void ProducerConfig_SaslAndTlsSettings_ReachTheClient()
+    {
+        var sut = new KafkaOptions
+        {
+            BootstrapServers = "b:9093",
+            ClientConfig = new()
+            {
+                ["security.protocol"] = "SASL_SSL",
+                ["sasl.mechanism"] = "SCRAM-SHA-512",
+                ["sasl.username"] = "engine",
+                ["sasl.password"] = "pw",
+                ["ssl.ca.location"] = "/etc/aiops/ca.pem",
+            },
+        };
+
+        var producer = KafkaClientConfigs.Producer(sut);
+        var consumer = KafkaClientConfigs.Consumer(sut);
+
+        foreach (var config in new ClientConfig[] { producer, consumer })
+        {
+            // Raw librdkafka spellings are handed to the native client as they are.
+            Assert.Equal("SASL_SSL", config.Get("security.protocol"));
+            Assert.Equal("SCRAM-SHA-512", config.Get("sasl.mechanism"));
+            Assert.Equal("engine", config.SaslUsername);
+            Assert.Equal("pw", config.SaslPassword);
+            Assert.Equal("/etc/aiops/ca.pem", config.SslCaLocation);
+        }
+    }
 }

@@ -11,6 +11,7 @@ using AIOps.Detection.Stage;
 using AIOps.Ingest.Templates;
 using AIOps.RootCause.Incidents;
 using AIOps.Server.Options;
+using AIOps.Server.Telemetry;
 
 namespace AIOps.Server.Composition;
 
@@ -49,13 +50,24 @@ public sealed class EngineComposition
         IIncidentStore store,
         IDeadLetterSink deadLetters,
         IReadOnlyList<IIncidentSink>? incidentSinks = null,
-        IReadOnlyList<ISignalSink>? signalSinks = null)
+        IReadOnlyList<ISignalSink>? signalSinks = null,
+        EngineMetrics? metrics = null)
     {
         var topology = LoadTopology(options.ResolveRulesDirectory());
         var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection, LoadDetectionRules(options.ResolveRulesDirectory()));
         var correlator = new TimeWindowCorrelator(topology, options.Correlation);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
-        var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
+        ISignalDetector detector = detection;
+        IReadOnlyList<IIncidentSink> sinks = [store, .. incidentSinks ?? []];
+        if (metrics is not null)
+        {
+            // Self-telemetry as decorators, so the stages themselves stay free of it.
+            detector = new MeteredSignalDetector(detection, metrics);
+            sinks = [new TracedIncidentSink(sinks, metrics)];
+            signalSinks = [new CountingSignalSink(metrics), .. signalSinks ?? []];
+        }
+
+        var engine = new IncidentEngine(detector, correlator, new SignalRootCauseAnalyzer(), topology, sinks, signalSinks);
         var templates = new LogTemplateNormalizer();
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
         return new EngineComposition(topology, store, engine, processor, detection, templates);

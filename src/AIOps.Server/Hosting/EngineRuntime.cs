@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AIOps.Core.Ports;
 using AIOps.Kafka;
 using AIOps.Kafka.Consuming;
@@ -5,6 +6,7 @@ using AIOps.Kafka.Embedded;
 using AIOps.Kafka.Producing;
 using AIOps.Server.Composition;
 using AIOps.Server.Options;
+using AIOps.Server.Telemetry;
 
 namespace AIOps.Server.Hosting;
 
@@ -18,6 +20,7 @@ public sealed class EngineRuntime : IDisposable
     private readonly TimeProvider _time;
     private readonly Action<string> _log;
     private readonly SharedKafkaProducer _producer;
+    private readonly EngineMetrics _metrics;
 
     private EngineRuntime(EngineOptions options, TimeProvider time, Action<string> log, EmbeddedKafkaCluster? cluster, IIncidentStore store, IReadOnlyList<IIncidentSink> extraSinks, IReadOnlyList<ISignalSink> extraSignalSinks)
     {
@@ -26,14 +29,17 @@ public sealed class EngineRuntime : IDisposable
         _log = log;
         EmbeddedCluster = cluster;
         _producer = new SharedKafkaProducer(options.Kafka, log);
+        Consumer = new KafkaConsumerLoop(options.Kafka, log);
+        _metrics = new EngineMetrics(() => Consumer.Lag);
         Composition = EngineComposition.Create(
             options,
             time,
             store,
             new KafkaDeadLetterSink(_producer, options.Kafka),
             [new KafkaIncidentSink(_producer, options.Kafka), .. extraSinks],
-            [new KafkaSignalSink(_producer, options.Kafka), .. extraSignalSinks]);
-        Consumer = new KafkaConsumerLoop(options.Kafka, log);
+            [new KafkaSignalSink(_producer, options.Kafka), .. extraSignalSinks],
+            _metrics);
+        _metrics.SeedOpenIncidents(Composition.Engine.Correlator.OpenIncidents);
         if (options.PersistState)
         {
             Composition.Templates.Load(TemplatesPath);
@@ -85,13 +91,16 @@ public sealed class EngineRuntime : IDisposable
         }
 
         _producer.Dispose();
+        _metrics.Dispose();
         EmbeddedCluster?.Dispose();
     }
 
     private async ValueTask HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
+        var start = Stopwatch.GetTimestamp();
         var result = await Composition.Processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
         RecordsDecoded += result.Records;
+        _metrics.MessageProcessed(message.Topic, result.Format, !result.Success, Stopwatch.GetElapsedTime(start).TotalSeconds);
         if (!result.Success)
         {
             DeadLetters++;

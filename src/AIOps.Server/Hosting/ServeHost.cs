@@ -1,8 +1,10 @@
 using AIOps.Core.Ports;
 using AIOps.Server.Api;
+using AIOps.Server.Configuration;
 using AIOps.Server.Delivery;
 using AIOps.Server.Options;
 using AIOps.Server.Storage;
+using AIOps.Server.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,18 +15,24 @@ namespace AIOps.Server.Hosting;
 /// <summary>`aiops serve`: the engine consuming Kafka, the incident store, and the HTTP API, until stopped.</summary>
 public static class ServeHost
 {
-    public static async Task<int> RunAsync(EngineOptions options, TextWriter announce, CancellationToken cancellationToken)
+    /// <param name="configureLogging">Extra log providers after the configured console one (tests capture logs with it).</param>
+    public static async Task<int> RunAsync(EngineOptions options, TextWriter announce, CancellationToken cancellationToken, Action<ILoggingBuilder>? configureLogging = null)
     {
         using var store = new FileIncidentStore(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        var app = BuildApp(builder, store, out var status);
+        builder.AddEngineTelemetry(options.Telemetry);
+        configureLogging?.Invoke(builder.Logging);
+        // Disposing the app disposes the OpenTelemetry providers, which flushes the last metrics, spans and logs.
+        await using var app = BuildApp(builder, store, out var status);
+        app.MapEngineTelemetry(options.Telemetry);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AIOps.Engine");
+        logger.LogInformation("effective configuration {Configuration}", SecretMasker.ToMaskedJsonText(options, indented: false));
 
         // Outbound receivers (InfluxDB, Alertmanager, webhooks) sit behind resilient buffers; disposing spills what is left.
         await using var delivery = DeliverySinks.Create(options, options.Urls.Split(';')[0], TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>());
-        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", message), delivery.IncidentSinks, delivery.SignalSinks);
+        var scrubber = new SecretScrubber(options);
+        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", scrubber.Scrub(message)), delivery.IncidentSinks, delivery.SignalSinks);
         status.Kafka = runtime.BootstrapServers;
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
@@ -37,16 +45,18 @@ public static class ServeHost
         var exitCode = 0;
         try
         {
-            await runtime.RunAsync(cancellationToken).ConfigureAwait(false);
+            // SIGTERM reaches the host's lifetime (Kubernetes, systemd, docker stop), not only our token.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+            await runtime.RunAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || app.Lifetime.ApplicationStopping.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
             status.Healthy = false;
-            status.Error = ex.Message;
-            logger.LogError(ex, "ingest loop stopped");
+            status.Error = scrubber.Scrub(ex.Message);
+            logger.LogError("ingest loop stopped: {Error}", scrubber.Scrub(ex.ToString()));
             exitCode = 1;
         }
 

@@ -48,5 +48,8 @@ public sealed class EngineOptions
     /// <summary>Buffering, spilling and retries shared by every outbound sink.</summary>
     public DeliveryOptions Delivery { get; set; } = new();
 
+    /// <summary>OTLP export, the Prometheus scrape path, log format.</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
+
     public string ResolveRulesDirectory() => RulesDirectory ?? EngineDefaults.RulesDirectory();
 }
