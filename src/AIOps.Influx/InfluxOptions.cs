@@ -39,5 +39,6 @@ public sealed class InfluxOptions
     /// </summary>
     public bool SeriesTag { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }

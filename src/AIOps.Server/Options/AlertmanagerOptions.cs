@@ -14,5 +14,6 @@ public sealed class AlertmanagerOptions
 
     public TimeSpan Timeout { get; set; } = DeliveryDefaults.HttpTimeout;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 }

@@ -10,5 +10,6 @@ public sealed class WebhookOptions
 
     public TimeSpan Timeout { get; set; } = DeliveryDefaults.HttpTimeout;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Enabled => Urls.Exists(u => !string.IsNullOrWhiteSpace(u));
 }

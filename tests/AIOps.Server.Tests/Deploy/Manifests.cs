@@ -70,6 +70,13 @@ internal static class Manifests
                 return true;
             }
 
+            // A list element (Webhook:Urls:0) binds to an item of the list.
+            if (type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType && int.TryParse(segment, out _))
+            {
+                type = type.GetGenericArguments()[0];
+                continue;
+            }
+
             var property = type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || !property.CanWrite)
             {
