@@ -44,22 +44,36 @@ internal static class IngestThroughputHarness
         }
 
         Console.WriteLine();
-        Console.WriteLine("| round | consumer | messages | wall s | msg/s (wall) | msg/s (first to last) | points | engine/kcat (wall) | engine/kcat (first to last) |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| round | consumer | messages | wall s | msg/s (wall) | msg/s (first to last) | CPU s | msg per CPU s | points | engine/kcat (wall) | engine/kcat (first to last) |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var round = 1; round <= rounds; round++)
         {
+            var harnessCpu = Environment.CpuUsage.TotalTime;
             var raw = Kcat(kcat, cluster.BootstrapServers);
-            Console.WriteLine($"| {round} | kcat -C -e -o beginning -q | {raw.Messages:N0} | {raw.Wall.TotalSeconds:F2} | {raw.Rate:N0} | {raw.SteadyRate:N0} | | | |");
+            harnessCpu = Environment.CpuUsage.TotalTime - harnessCpu;
+            Console.WriteLine($"| {round} | kcat -C -e -o beginning -q | {raw.Messages:N0} | {raw.Wall.TotalSeconds:F2} | {raw.Rate:N0} | {raw.SteadyRate:N0} | {raw.Cpu.TotalSeconds:F2} | {raw.CpuRate:N0} | | | |");
             var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false);
-            Console.WriteLine($"| {round} | engine loop, handler does nothing | {bare.Messages:N0} | {bare.Wall.TotalSeconds:F2} | {bare.Rate:N0} | {bare.SteadyRate:N0} | | {bare.Rate / raw.Rate:F2} | {bare.SteadyRate / raw.SteadyRate:F2} |");
+            Console.WriteLine($"| {round} | engine loop, handler does nothing | {bare.Messages:N0} | {bare.Wall.TotalSeconds:F2} | {bare.Rate:N0} | {bare.SteadyRate:N0} | {bare.Cpu.TotalSeconds:F2} | {bare.CpuRate:N0} | | {bare.Rate / raw.Rate:F2} | {bare.SteadyRate / raw.SteadyRate:F2} |");
             var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true);
             Console.WriteLine(
-                $"| {round} | engine loop + router ({format}) + normalize | {engine.Messages:N0} | {engine.Wall.TotalSeconds:F2} | {engine.Rate:N0} | {engine.SteadyRate:N0} | {engine.Points:N0} | " +
+                $"| {round} | engine loop + router ({format}) + normalize | {engine.Messages:N0} | {engine.Wall.TotalSeconds:F2} | {engine.Rate:N0} | {engine.SteadyRate:N0} | {engine.Cpu.TotalSeconds:F2} | {engine.CpuRate:N0} | {engine.Points:N0} | " +
                 $"{engine.Rate / raw.Rate:F2} | {engine.SteadyRate / raw.SteadyRate:F2} |");
+            Console.WriteLine(
+                $"| {round} | (this process while kcat ran: the embedded broker serving the fetches, and the stdout drain) | | | | | {harnessCpu.TotalSeconds:F2} | | | | |");
             if (engine.Failures > 0)
             {
                 Console.WriteLine($"WARNING: {engine.Failures} messages failed to decode");
             }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Decode + normalize alone (one thread, from memory, SeriesId of every point):");
+        Console.WriteLine();
+        Console.WriteLine("| path | lines | points | wall s | lines/s (wall) | CPU s | lines per CPU s | bytes allocated per line |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (var round = 1; round <= rounds; round++)
+        {
+            DecodeAlone(messages, format);
         }
 
         return 0;
@@ -132,8 +146,10 @@ internal static class IngestThroughputHarness
 
     private static Measurement Kcat(string kcat, string bootstrap)
     {
-        var info = new ProcessStartInfo(kcat, $"-b {bootstrap} -C -e -o beginning -q -t {Topic}")
+        // Through bash so `times` can report kcat's CPU time (user + system) on stderr once it exited.
+        var info = new ProcessStartInfo("/bin/bash")
         {
+            ArgumentList = { "-c", $"{kcat} -b {bootstrap} -C -e -o beginning -q -t {Topic}; rc=$?; times >&2; exit $rc" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -161,7 +177,7 @@ internal static class IngestThroughputHarness
             throw new InvalidOperationException($"kcat exited {process.ExitCode}: {stderr.Result}");
         }
 
-        return new Measurement(lines, wall, wall - (first ?? TimeSpan.Zero), 0, 0);
+        return new Measurement(lines, wall, wall - (first ?? TimeSpan.Zero), 0, 0, ChildCpu(stderr.Result));
     }
 
     private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode)
@@ -210,6 +226,7 @@ internal static class IngestThroughputHarness
             return ValueTask.CompletedTask;
         }
 
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var running = loop.RunAsync(Handle, stop.Token);
         if (!running.Wait(TimeSpan.FromMinutes(10)))
         {
@@ -217,7 +234,7 @@ internal static class IngestThroughputHarness
         }
 
         GC.KeepAlive(checksum);
-        return new Measurement(handled, last, last - (first ?? TimeSpan.Zero), points, failures);
+        return new Measurement(handled, last, last - (first ?? TimeSpan.Zero), points, failures, Environment.CpuUsage.TotalTime - cpuBefore);
     }
 
     private static int IntOption(string[] args, string name, int fallback)
@@ -232,8 +249,96 @@ internal static class IngestThroughputHarness
         return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
     }
 
-    private readonly record struct Measurement(long Messages, TimeSpan Wall, TimeSpan Steady, long Points, long Failures)
+    /// <summary>The children's user and system time from bash's `times` (its second line).</summary>
+    private static TimeSpan ChildCpu(string stderr)
     {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var total = TimeSpan.Zero;
+        foreach (var part in lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            // "0m1.234s"
+            var m = part.IndexOf('m', StringComparison.Ordinal);
+            if (m > 0 && part.EndsWith('s'))
+            {
+                total += TimeSpan.FromMinutes(int.Parse(part[..m], CultureInfo.InvariantCulture)) +
+                         TimeSpan.FromSeconds(double.Parse(part[(m + 1)..^1], CultureInfo.InvariantCulture));
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Decode + normalize alone, on this thread, from memory: each line as its own message through the router (what
+    /// the engine does per Kafka message), then the same lines as 1000-line messages straight to the influx decoder.
+    /// The CPU-time rate (process CPU, so GC counts) is the one-core figure that contention on a shared machine
+    /// does not inflate.
+    /// </summary>
+    private static void DecodeAlone(int count, string format)
+    {
+        var startNanos = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds() * 1_000_000L;
+        var now = DateTimeOffset.UtcNow;
+        var single = new InboundMessage[count];
+        for (var i = 0; i < count; i++)
+        {
+            single[i] = new InboundMessage(Topic, 0, i, InfluxLines.Bytes(i, startNanos), InboundMessage.NoHeaders, now);
+        }
+
+        var batches = new List<InboundMessage>();
+        for (var i = 0; i < count; i += 1000)
+        {
+            var text = string.Join('\n', Enumerable.Range(i, Math.Min(1000, count - i)).Select(j => InfluxLines.Line(j, startNanos)));
+            batches.Add(new InboundMessage(Topic, 0, i, System.Text.Encoding.UTF8.GetBytes(text), InboundMessage.NoHeaders, now));
+        }
+
+        var router = DecoderCatalog.CreateRouter(new Dictionary<string, string> { [Topic] = format }, TimeProvider.System);
+        var influx = DecoderCatalog.Create(DecoderFormats.Influx, TimeProvider.System);
+        Measure($"router ({format}), 1 line per message", single, router, count);
+        Measure("influx decoder, 1000 lines per message", [.. batches], influx, count);
+    }
+
+    private static void Measure(string what, InboundMessage[] messages, ITelemetryDecoder decoder, int lines)
+    {
+        var records = new List<TelemetryRecord>(4096);
+        for (var warm = 0; warm < Math.Min(messages.Length, 2000); warm++)
+        {
+            records.Clear();
+            decoder.Decode(messages[warm], records);
+        }
+
+        ulong checksum = 0;
+        long points = 0;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Environment.CpuUsage.TotalTime;
+        var clock = Stopwatch.StartNew();
+        foreach (var message in messages)
+        {
+            records.Clear();
+            decoder.Decode(message, records);
+            foreach (var record in records)
+            {
+                checksum ^= ((MetricPoint)record).SeriesId.Value;
+                points++;
+            }
+        }
+
+        var wall = clock.Elapsed;
+        var cpuTime = Environment.CpuUsage.TotalTime - cpu;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        GC.KeepAlive(checksum);
+        Console.WriteLine(
+            $"| {what} | {lines:N0} | {points:N0} | {wall.TotalSeconds:F2} | {lines / wall.TotalSeconds:N0} | {cpuTime.TotalSeconds:F2} | {lines / cpuTime.TotalSeconds:N0} | {allocated / (double)lines:F0} |");
+    }
+
+    private readonly record struct Measurement(long Messages, TimeSpan Wall, TimeSpan Steady, long Points, long Failures, TimeSpan Cpu)
+    {
+        public double CpuRate => Messages / Math.Max(Cpu.TotalSeconds, 1e-9);
+
         public double Rate => Messages / Wall.TotalSeconds;
 
         public double SteadyRate => Messages / Math.Max(Steady.TotalSeconds, 1e-9);
