@@ -52,6 +52,8 @@ internal static class IngestThroughputHarness
             var raw = Kcat(kcat, cluster.BootstrapServers);
             harnessCpu = Environment.CpuUsage.TotalTime - harnessCpu;
             Console.WriteLine($"| {round} | kcat -C -e -o beginning -q | {raw.Messages:N0} | {raw.Wall.TotalSeconds:F2} | {raw.Rate:N0} | {raw.SteadyRate:N0} | {raw.Cpu.TotalSeconds:F2} | {raw.CpuRate:N0} | | | |");
+            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions);
+            Console.WriteLine($"| {round} | Confluent.Kafka Consume only (assigned, no group, no store, no mapping) | {floor.Messages:N0} | {floor.Wall.TotalSeconds:F2} | {floor.Rate:N0} | {floor.SteadyRate:N0} | {floor.Cpu.TotalSeconds:F2} | {floor.CpuRate:N0} | | {floor.Rate / raw.Rate:F2} | {floor.SteadyRate / raw.SteadyRate:F2} |");
             var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false);
             Console.WriteLine($"| {round} | engine loop, handler does nothing | {bare.Messages:N0} | {bare.Wall.TotalSeconds:F2} | {bare.Rate:N0} | {bare.SteadyRate:N0} | {bare.Cpu.TotalSeconds:F2} | {bare.CpuRate:N0} | | {bare.Rate / raw.Rate:F2} | {bare.SteadyRate / raw.SteadyRate:F2} |");
             var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true);
@@ -235,6 +237,33 @@ internal static class IngestThroughputHarness
 
         GC.KeepAlive(checksum);
         return new Measurement(handled, last, last - (first ?? TimeSpan.Zero), points, failures, Environment.CpuUsage.TotalTime - cpuBefore);
+    }
+
+    /// <summary>The floor under the engine loop: the .NET client's Consume alone, partitions assigned like kcat does.</summary>
+    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions)
+    {
+        var config = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "bench-floor-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(Topic, p, Offset.Beginning)));
+        long count = 0;
+        long bytes = 0;
+        TimeSpan? first = null;
+        var cpu = Environment.CpuUsage.TotalTime;
+        var clock = Stopwatch.StartNew();
+        while (count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            var result = consumer.Consume(TimeSpan.FromSeconds(1));
+            if (result?.Message is { } message)
+            {
+                first ??= clock.Elapsed;
+                bytes += message.Value.Length;
+                count++;
+            }
+        }
+
+        var wall = clock.Elapsed;
+        GC.KeepAlive(bytes);
+        return new Measurement(count, wall, wall - (first ?? TimeSpan.Zero), 0, 0, Environment.CpuUsage.TotalTime - cpu);
     }
 
     private static int IntOption(string[] args, string name, int fallback)
