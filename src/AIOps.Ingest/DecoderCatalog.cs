@@ -5,6 +5,7 @@ using AIOps.Ingest.Influx;
 using AIOps.Ingest.Kubernetes;
 using AIOps.Ingest.Logs;
 using AIOps.Ingest.Otlp;
+using AIOps.Ingest.Otlp.Proto;
 using AIOps.Ingest.Prometheus;
 using AIOps.Ingest.Routing;
 using AIOps.Ingest.Syslog;
@@ -27,6 +28,7 @@ public static class DecoderCatalog
         DecoderFormats.Syslog,
         DecoderFormats.TelegrafJson,
         DecoderFormats.OtlpJson,
+        DecoderFormats.OtlpProto,
     ];
 
     /// <summary>One instance of every built-in decoder (they are stateless and thread-safe).</summary>
@@ -59,6 +61,7 @@ public static class DecoderCatalog
             DecoderFormats.Syslog => new SyslogDecoder(timeProvider),
             DecoderFormats.TelegrafJson => new TelegrafJsonDecoder(),
             DecoderFormats.OtlpJson => new OtlpJsonDecoder(),
+            DecoderFormats.OtlpProto => new OtlpProtoDecoder(),
             _ => throw new ArgumentException($"unknown decoder format '{format}' (known: {string.Join(", ", Formats)})", nameof(format)),
         };
     }
@@ -78,8 +81,8 @@ public static class DecoderCatalog
     }
 
     /// <summary>
-    /// The router over the built-in decoders plus <paramref name="extraDecoders"/> (e.g. an OTLP protobuf decoder
-    /// from an adapter assembly; an extra decoder replaces a built-in one of the same format).
+    /// The router over the built-in decoders plus <paramref name="extraDecoders"/> (an extra decoder replaces a
+    /// built-in one of the same format).
     /// </summary>
     public static TopicDecoderRouter CreateRouter(
         IReadOnlyDictionary<string, string> topicBindings,

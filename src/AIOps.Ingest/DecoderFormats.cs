@@ -13,7 +13,7 @@ public static class DecoderFormats
     public const string TelegrafJson = "telegraf-json";
     public const string OtlpJson = "otlp-json";
 
-    /// <summary>OTLP protobuf; decoded elsewhere (it needs Google.Protobuf), detected here by content type.</summary>
+    /// <summary>OTLP protobuf export requests (collector kafkaexporter <c>otlp_proto</c>, its default encoding).</summary>
     public const string OtlpProto = "otlp-proto";
 
     /// <summary>The binding value that asks the router to detect the format per message.</summary>

@@ -14,7 +14,7 @@ public sealed class DecoderCatalogTests
         var decoders = DecoderCatalog.CreateDefault(Clock);
 
         Assert.Equal(DecoderCatalog.Formats, decoders.Select(d => d.Format));
-        Assert.Equal(9, decoders.Count);
+        Assert.Equal(10, decoders.Count);
     }
 
     [Fact]

@@ -9,10 +9,10 @@ internal static class OtlpLogsAndSpansMapper
 {
     private static readonly string[] SpanKinds = ["SPAN_KIND_UNSPECIFIED", "SPAN_KIND_INTERNAL", "SPAN_KIND_SERVER", "SPAN_KIND_CLIENT", "SPAN_KIND_PRODUCER", "SPAN_KIND_CONSUMER"];
     private static readonly string[] StatusCodes = ["STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"];
-    private static readonly string[] PeerKeys = ["peer.service", "server.address", "net.peer.name", "rpc.service", "db.system", "messaging.destination.name"];
-    private const int ClientKind = 3;
-    private const int ProducerKind = 4;
-    private const int ErrorStatus = 2;
+    internal static readonly string[] PeerKeys = ["peer.service", "server.address", "net.peer.name", "rpc.service", "db.system", "messaging.destination.name"];
+    internal const int ClientKind = 3;
+    internal const int ProducerKind = 4;
+    internal const int ErrorStatus = 2;
 
     public static string? MapLogs(JsonElement resourceLogs, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
@@ -139,20 +139,12 @@ internal static class OtlpLogsAndSpansMapper
         return null;
     }
 
-    // severityNumber ranges (logs data model): 1-4 trace, 5-8 debug, 9-12 info, 13-16 warn, 17-20 error, 21-24 fatal.
     private static Severity Severity(JsonElement log)
     {
         var number = log.Child("severityNumber") is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var v) ? v : 0;
-        if (number is >= 1 and <= 24)
+        if (OtlpSeverity.FromNumber(number) is var fromNumber and not Core.Model.Severity.Unknown)
         {
-            return number switch
-            {
-                <= 8 => Core.Model.Severity.Debug,
-                <= 12 => Core.Model.Severity.Info,
-                <= 16 => Core.Model.Severity.Warning,
-                <= 20 => Core.Model.Severity.Error,
-                _ => Core.Model.Severity.Critical,
-            };
+            return fromNumber;
         }
 
         // Some encoders write the enum's name ("SEVERITY_NUMBER_WARN2") instead of its number.

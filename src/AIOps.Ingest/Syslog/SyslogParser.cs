@@ -92,7 +92,8 @@ internal static class SyslogParser
             pos++;
         }
 
-        var message = text[pos..].TrimStart('\uFEFF');
+        // rsyslog re-emitting a 3164 line keeps the space that followed its tag, so the MSG may start with one more.
+        var message = text[pos..].TrimStart('\uFEFF').TrimStart(' ');
         return new SyslogLine(priority, timestamp, fields[1], fields[2], fields[3], fields[4], sd, message);
     }
 
@@ -136,8 +137,51 @@ internal static class SyslogParser
             app = tag.ToString();
             pos = Math.Min(colon + 2, text.Length);
         }
+        else if (host is not null && ReadSpaceTerminatedTag(text, ref pos, out app, out procId))
+        {
+            // rsyslog forwards the tag of an RFC 5424 message (its APP-NAME) without a colon: "host payments msg".
+        }
 
         return new SyslogLine(priority, timestamp, host, app, procId, null, [], text[pos..]);
+    }
+
+    /// <summary>
+    /// RFC 3164 ends the TAG at the first non-alphanumeric character, a space included, and rsyslog parses it so;
+    /// read a short tag-like token (letters, digits, <c>-_./</c>, an optional <c>[pid]</c>) before a space.
+    /// </summary>
+    private static bool ReadSpaceTerminatedTag(string text, ref int pos, out string? app, out string? procId)
+    {
+        app = procId = null;
+        var space = text.IndexOf(' ', pos);
+        if (space <= pos || space - pos > 48)
+        {
+            return false;
+        }
+
+        var tag = text.AsSpan(pos, space - pos);
+        var bracket = tag.IndexOf('[');
+        if (bracket > 0 && tag.EndsWith("]"))
+        {
+            procId = tag[(bracket + 1)..^1].ToString();
+            tag = tag[..bracket];
+        }
+        else if (bracket >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in tag)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or '/'))
+            {
+                procId = null;
+                return false;
+            }
+        }
+
+        app = tag.ToString();
+        pos = space + 1;
+        return true;
     }
 
     // "Oct 11 22:14:15 " / "Oct  1 02:04:05 " (3164), or an RFC 3339 token (rsyslog's forward format).

@@ -6,6 +6,10 @@ namespace AIOps.Kafka.Consuming;
 /// <summary>
 /// Consumes the input topics with the engine's group and hands each message to a handler, at least once:
 /// a message's offset is stored only after its handler returned, and stored offsets are auto-committed.
+/// Offsets are stored per partition in batches (every <see cref="StoreBatchSize"/> messages, after
+/// <see cref="StoreBatchInterval"/>, when idle, before partitions are revoked and before the consumer closes):
+/// a store per message cost as much as the rest of the loop, and handling is sequential, so the newest handled
+/// offset of a partition stands for every one before it.
 /// The blocking Consume loop runs on its own thread. A handler exception or a fatal client error stops
 /// the loop (the task faults) without storing that message's offset; cancellation stops it cleanly.
 /// Either way the consumer is closed, so the group rebalances at once and the last stored offsets are committed.
@@ -21,6 +25,8 @@ public sealed class KafkaConsumerLoop
     private int _running;
     private Error? _fatal;
     private PartitionLag[] _lag = [];
+    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _pending = [];
+    private long _lastStoreTicks;
 
     public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
     {
@@ -36,7 +42,7 @@ public sealed class KafkaConsumerLoop
     /// <summary>Messages received from the brokers (including one whose handler failed).</summary>
     public long MessagesConsumed => Interlocked.Read(ref _consumed);
 
-    /// <summary>Messages whose handler returned and whose offset was stored.</summary>
+    /// <summary>Messages whose handler returned (their offsets are stored: at the latest in the next batch).</summary>
     public long MessagesHandled => Interlocked.Read(ref _handled);
 
     /// <summary>How often the idle callback ran.</summary>
@@ -66,6 +72,12 @@ public sealed class KafkaConsumerLoop
     internal int LagSampleInterval { get; set; } = DefaultLagSampleInterval;
 
     internal const int DefaultLagSampleInterval = 1000;
+
+    /// <summary>Handled messages whose offsets are stored together.</summary>
+    internal const int StoreBatchSize = 500;
+
+    /// <summary>The longest a handled message waits for its offset to be stored while messages keep arriving.</summary>
+    internal static readonly TimeSpan StoreBatchInterval = TimeSpan.FromMilliseconds(200);
 
     public Task RunAsync(Func<InboundMessage, CancellationToken, ValueTask> handler, CancellationToken cancellationToken) =>
         RunAsync(handler, null, cancellationToken);
@@ -117,13 +129,21 @@ public sealed class KafkaConsumerLoop
         CancellationToken cancellationToken)
     {
         _fatal = null;
+        _pending.Clear();
+        _lastStoreTicks = Environment.TickCount64;
         var sinceLagSample = 0;
+        var sinceStore = 0;
         var idle = TimeSpan.FromMilliseconds(_options.IdleIntervalMs);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler(OnError)
             .SetLogHandler((_, m) => _log($"kafka consumer {m.Level}: {m.Facility}: {m.Message}"))
             .SetPartitionsAssignedHandler((_, parts) => _log($"kafka consumer assigned {string.Join(",", parts)}"))
-            .SetPartitionsRevokedHandler((_, parts) => _log($"kafka consumer revoked {string.Join(",", parts)}"))
+            .SetPartitionsRevokedHandler((c, parts) =>
+            {
+                // Still assigned during this callback: store what was handled so the new owner starts after it.
+                StorePending(c, parts);
+                _log($"kafka consumer revoked {string.Join(",", parts)}");
+            })
             .Build();
         try
         {
@@ -138,6 +158,7 @@ public sealed class KafkaConsumerLoop
                 var result = Consume(consumer, idle);
                 if (result is null)
                 {
+                    StorePending(consumer, null);
                     SampleLag(consumer);
                     if (onIdle is not null)
                     {
@@ -150,7 +171,15 @@ public sealed class KafkaConsumerLoop
 
                 Interlocked.Increment(ref _consumed);
                 Handle(handler, result, cancellationToken);
-                Store(consumer, result);
+                Interlocked.Increment(ref _handled);
+                var partition = result.TopicPartition;
+                _pending[partition] = new TopicPartitionOffset(partition, result.Offset + 1, result.LeaderEpoch);
+                if (++sinceStore >= StoreBatchSize || Environment.TickCount64 - _lastStoreTicks >= (long)StoreBatchInterval.TotalMilliseconds)
+                {
+                    sinceStore = 0;
+                    StorePending(consumer, null);
+                }
+
                 if (++sinceLagSample >= LagSampleInterval)
                 {
                     sinceLagSample = 0;
@@ -169,6 +198,8 @@ public sealed class KafkaConsumerLoop
         }
         finally
         {
+            // Every handled message's offset (never the one whose handler failed) before the final commit.
+            StorePending(consumer, null);
             Close(consumer);
         }
     }
@@ -203,17 +234,32 @@ public sealed class KafkaConsumerLoop
         }
     }
 
-    private void Store(IConsumer<byte[], byte[]> consumer, ConsumeResult<byte[], byte[]> result)
+    /// <summary>Stores the pending offsets of <paramref name="partitions"/> (all when null) and forgets them.</summary>
+    private void StorePending(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset>? partitions)
     {
-        try
+        _lastStoreTicks = Environment.TickCount64;
+        if (_pending.Count == 0)
         {
-            consumer.StoreOffset(result);
-            Interlocked.Increment(ref _handled);
+            return;
         }
-        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_State)
+
+        foreach (var (partition, offset) in _pending.ToArray())
         {
-            // The partition was revoked while the handler ran; its new owner will re-read the message.
-            _log($"kafka offset not stored, partition {result.TopicPartition} no longer assigned");
+            if (partitions is not null && !partitions.Exists(p => p.TopicPartition.Equals(partition)))
+            {
+                continue;
+            }
+
+            _pending.Remove(partition);
+            try
+            {
+                consumer.StoreOffset(offset);
+            }
+            catch (KafkaException ex)
+            {
+                // Revoked or lost meanwhile (Local_State), or the client failed: the messages come again, at least once.
+                _log($"kafka offset not stored for {partition}: {ex.Error.Code}: {ex.Error.Reason}");
+            }
         }
     }
 

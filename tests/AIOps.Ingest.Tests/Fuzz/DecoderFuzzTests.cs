@@ -17,7 +17,7 @@ public sealed class DecoderFuzzTests
     private static readonly byte[] Interesting = "{}[]\",:=\\ \n\r\t0123456789.-+eEtfnul#<>i".Select(c => (byte)c).Concat(new byte[] { 0, 0x0A, 0xFF, 0xC3, 0x80 }).ToArray();
     private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 27, 16, 1, 0, TimeSpan.Zero));
 
-    public static TheoryData<string> Formats() => new(FuzzCorpus.Seeds.Keys.Append(DecoderFormats.Router));
+    public static TheoryData<string> Formats() => new(FuzzCorpus.Seeds.Keys.Concat(FuzzCorpus.BinarySeeds.Keys).Append(DecoderFormats.Router));
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -31,6 +31,10 @@ public sealed class DecoderFuzzTests
             if (i % 2 == 0)
             {
                 random.NextBytes(payload);
+                if (i % 4 == 0 && payload.Length > 0)
+                {
+                    payload[0] = 0x0A; // protobuf field 1, length-delimited: gets past the first tag of an OTLP request
+                }
             }
             else
             {
@@ -50,9 +54,8 @@ public sealed class DecoderFuzzTests
     public void Decode_EveryTruncationOfValidSamples_NeverThrows(string format)
     {
         var sut = Create(format);
-        foreach (var seed in SeedsFor(format))
+        foreach (var bytes in SeedsFor(format))
         {
-            var bytes = Encoding.UTF8.GetBytes(seed);
             for (var length = 0; length <= bytes.Length; length++)
             {
                 AssertWellBehaved(sut, bytes[..length], length);
@@ -65,7 +68,7 @@ public sealed class DecoderFuzzTests
     public void Decode_MutatedValidSamples_NeverThrows(string format)
     {
         var sut = Create(format);
-        var seeds = SeedsFor(format).Select(Encoding.UTF8.GetBytes).ToArray();
+        var seeds = SeedsFor(format).ToArray();
         var random = new Random(Seed);
         for (var i = 0; i < MutationCases; i++)
         {
@@ -101,7 +104,7 @@ public sealed class DecoderFuzzTests
     {
         // Binary mode hands any payload to detection and then to the inner decoders: feed it every corpus, mutated.
         var sut = Create(DecoderFormats.CloudEvents);
-        var seeds = FuzzCorpus.Seeds.Values.SelectMany(s => s).Select(Encoding.UTF8.GetBytes).ToArray();
+        var seeds = FuzzCorpus.All.ToArray();
         var random = new Random(Seed);
         for (var i = 0; i < MutationCases; i++)
         {
@@ -122,8 +125,8 @@ public sealed class DecoderFuzzTests
         }
     }
 
-    private static IEnumerable<string> SeedsFor(string format) =>
-        format == DecoderFormats.Router ? FuzzCorpus.Seeds.Values.SelectMany(s => s) : FuzzCorpus.Seeds[format];
+    private static IEnumerable<byte[]> SeedsFor(string format) =>
+        format == DecoderFormats.Router ? FuzzCorpus.All : FuzzCorpus.For(format);
 
     private static ITelemetryDecoder Create(string format) =>
         format == DecoderFormats.Router ? DecoderCatalog.CreateRouter(new Dictionary<string, string>(), Clock) : DecoderCatalog.Create(format, Clock);

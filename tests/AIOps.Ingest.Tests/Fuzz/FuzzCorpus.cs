@@ -1,3 +1,6 @@
+using AIOps.Ingest.Tests.Otlp;
+using AIOps.Ingest.Tests.Otlp.Proto;
+
 namespace AIOps.Ingest.Tests.Fuzz;
 
 /// <summary>Valid seeds per format; the fuzzer truncates and mutates them.</summary>
@@ -15,4 +18,17 @@ internal static class FuzzCorpus
         [DecoderFormats.TelegrafJson] = [Samples.TelegrafJson, Samples.TelegrafJsonBatch],
         [DecoderFormats.OtlpJson] = [Samples.OtlpMetrics, Samples.OtlpLogs, Samples.OtlpTraces],
     };
+
+    /// <summary>Binary formats: OTLP protobuf re-encoded from the OTLP/JSON samples.</summary>
+    public static readonly Dictionary<string, byte[][]> BinarySeeds = new()
+    {
+        [DecoderFormats.OtlpProto] = [.. new[] { Samples.OtlpMetrics, Samples.OtlpLogs, Samples.OtlpTraces, OtlpProtoDecoderTests.ExponentialAndKvlist }.Select(OtlpJsonToProto.Convert)],
+    };
+
+    /// <summary>Every seed of every format, as bytes.</summary>
+    public static IEnumerable<byte[]> All => Seeds.Values.SelectMany(s => s).Select(System.Text.Encoding.UTF8.GetBytes).Concat(BinarySeeds.Values.SelectMany(s => s));
+
+    /// <summary>The seeds of one format, as bytes.</summary>
+    public static IEnumerable<byte[]> For(string format) =>
+        (Seeds.TryGetValue(format, out var text) ? text.Select(System.Text.Encoding.UTF8.GetBytes) : []).Concat(BinarySeeds.GetValueOrDefault(format) ?? []);
 }

@@ -98,7 +98,7 @@ public sealed class TopicDecoderRouterTests
     [Fact]
     public void Decode_DetectedFormatWithoutDecoder_FailsNamingIt()
     {
-        var sut = CreateSut();
+        var sut = new TopicDecoderRouter([DecoderCatalog.Create(DecoderFormats.Influx, Clock)], new Dictionary<string, string>(), Clock);
 
         var error = sut.DecodeFail("x", headers: ("content-type", "application/x-protobuf"));
 

@@ -86,6 +86,34 @@ public sealed class SyslogDecoderTests
         Assert.Equal("boom\n  at Main()", logs[1].Body);
     }
 
+    // What rsyslog 8.2302 forwarded through omkafka in the integration test, for an RFC 5424 input line: its 3164
+    // templates write the APP-NAME as the tag without a colon.
+    [Theory]
+    [InlineData("<131>2026-11-27T17:00:18.640156+00:00 vm payments charge failed: upstream timeout after 3000ms\n")]
+    [InlineData("<131>Nov 27 17:00:20 vm payments charge failed: upstream timeout after 3000ms")]
+    public void Decode_RsyslogTagWithoutColon_TagIsApp(string payload)
+    {
+        var sut = new SyslogDecoder(Clock);
+
+        var log = Assert.IsType<LogRecord>(Assert.Single(sut.DecodeOk(payload)));
+
+        Assert.Equal("vm", log.Resource.Host);
+        Assert.Equal("payments", log.Resource.Service);
+        Assert.Equal("charge failed: upstream timeout after 3000ms", log.Body);
+        Assert.Equal(Severity.Error, log.Severity);
+    }
+
+    [Fact]
+    public void Decode_Rfc5424FromA3164Input_BodyWithoutTheCarriedSpace()
+    {
+        var sut = new SyslogDecoder(Clock);
+
+        var log = Assert.IsType<LogRecord>(Assert.Single(sut.DecodeOk("<12>1 2026-11-27T17:00:22+00:00 vm nginx - - -  upstream response time 2.4s\n")));
+
+        Assert.Equal("nginx", log.Resource.Service);
+        Assert.Equal("upstream response time 2.4s", log.Body);
+    }
+
     [Fact]
     public void Decode_NoPriWithTimestamp_SeveritySniffed()
     {

@@ -76,6 +76,36 @@ public sealed class KafkaConsumerLoopTests
     }
 
     [Fact]
+    public async Task RunAsync_FewerMessagesThanABatchThenIdle_OffsetsStoredAndCommittedWhileRunning()
+    {
+        // Offsets are stored in batches; a partial batch must not wait for more messages: the idle tick stores it,
+        // and auto-commit (here every 100 ms) commits it while the loop keeps running.
+        using var cluster = EmbeddedKafkaCluster.Start();
+        cluster.CreateTopic("partial", 1);
+        await TopicReader.ProduceAsync(cluster.BootstrapServers, "partial", Enumerable.Range(0, 10).Select(i => ((string?)null, $"m{i}")));
+        var options = KafkaTestOptions.For(cluster, "partial");
+        options.ClientConfig["auto.commit.interval.ms"] = "100";
+        var sut = new KafkaConsumerLoop(options);
+        using var stop = new CancellationTokenSource();
+        var run = sut.RunAsync((_, _) => ValueTask.CompletedTask, stop.Token);
+        using var probe = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = cluster.BootstrapServers, GroupId = options.GroupId }).Build();
+
+        long committed = -1;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (committed < 10 && DateTime.UtcNow < deadline && !run.IsCompleted)
+        {
+            await Task.Delay(100);
+            committed = probe.Committed([new TopicPartition("partial", 0)], TimeSpan.FromSeconds(5))[0].Offset.Value;
+        }
+
+        Assert.Equal(10, sut.MessagesHandled);
+        Assert.False(run.IsCompleted);
+        Assert.Equal(10, committed);
+        await stop.CancelAsync();
+        await run.Within();
+    }
+
+    [Fact]
     public async Task RunAsync_HandlerThrows_FaultsAndDoesNotStoreThatOffset()
     {
         using var cluster = EmbeddedKafkaCluster.Start();
