@@ -20,6 +20,7 @@ public static class AiopsCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using AIOps.Core.Model;
+using AIOps.Correlation.Rules;
 
 namespace AIOps.Correlation.Incidents;
 
@@ -31,6 +32,23 @@ internal sealed class IncidentState
 
     public string? MergedInto { get; set; }
 
+    /// <summary>The rule of the opening signal: title, resolve policy and quiet period.</summary>
+    public CorrelationRule? Rule { get; set; }
+
+    public TimeSpan QuietPeriod { get; set; }
+
+    public ResolvePolicy Policy { get; set; }
+
+    /// <summary>Rule group keys (rule name + group_by values) whose signals belong here.</summary>
+    public HashSet<string> GroupKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When it reopened (flap damping counts these within the flap period).</summary>
+    public List<DateTimeOffset> Reopens { get; } = [];
+
+    public bool Flapping { get; set; }
+
+    public int SignalCount => _signalOrder.Count;
+
     public IReadOnlyList<string> Entities => _entities;
 
     public IEnumerable<Signal> Signals => _signalOrder.Select(f => _signals[f]);
@@ -54,7 +72,48 @@ internal sealed class IncidentState
         return state;
     }
 
-    public bool HasEntity(string entity) => _entities.Contains(entity, StringComparer.Ordinal);
+    public bool HasEntity(string entity)
+    {
+        for (var i = 0; i < _entities.Count; i++)
+        {
+            if (string.Equals(_entities[i], entity, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool HasFingerprint(string fingerprint) => _signals.ContainsKey(fingerprint);
+
+    /// <summary>The newest members (for similarity), newest first.</summary>
+    public IEnumerable<Signal> Newest(int count)
+    {
+        for (var i = _signalOrder.Count - 1; i >= 0 && count-- > 0; i--)
+        {
+            yield return _signals[_signalOrder[i]];
+        }
+    }
+
+    /// <summary>True when no member alert is firing any more (anomalies and changes do not hold it open).</summary>
+    public bool AllAlertsResolved()
+    {
+        var any = false;
+        foreach (var signal in _signals.Values)
+        {
+            if (signal.Kind == SignalKind.Alert)
+            {
+                any = true;
+                if (!signal.Resolved)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return any;
+    }
 
     public bool HasSignal(Signal signal) => _signals.TryGetValue(signal.Fingerprint, out var known) && known.Id == signal.Id && known.Resolved == signal.Resolved;
 
@@ -113,6 +172,8 @@ internal sealed class IncidentState
         {
             AddReason(reason);
         }
+
+        GroupKeys.UnionWith(other.GroupKeys);
     }
 
     public Incident Snapshot(string change)
@@ -125,7 +186,9 @@ internal sealed class IncidentState
             Id = Id,
             Version = Version,
             Status = Status,
-            Title = IncidentTitles.For(problems, _entities),
+            Title = Rule?.Title is { } template && problems.Count > 0
+                ? TitleTemplate.Render(template, problems.MinBy(s => s.Onset)!, Rule.Name, _entities.Count)
+                : IncidentTitles.For(problems, _entities),
             Severity = severity,
             Entities = [.. _entities],
             Signals = signals,

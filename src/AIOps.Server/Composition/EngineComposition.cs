@@ -3,6 +3,7 @@ using AIOps.Core.Pipeline;
 using AIOps.Core.Ports;
 using AIOps.Core.Topology;
 using AIOps.Correlation.Incidents;
+using AIOps.Correlation.Rules;
 using AIOps.Correlation.Topology;
 using AIOps.Detection.Scoring;
 using AIOps.Detection.Stage;
@@ -17,8 +18,9 @@ namespace AIOps.Server.Composition;
 /// </summary>
 public sealed class EngineComposition
 {
-    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection)
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, TimeWindowCorrelator correlator)
     {
+        Correlator = correlator;
         Topology = topology;
         Store = store;
         Engine = engine;
@@ -36,6 +38,9 @@ public sealed class EngineComposition
 
     public DetectionStage Detection { get; }
 
+    /// <summary>The correlator: its <see cref="TimeWindowCorrelator.Silences"/> take silences created through the API.</summary>
+    public TimeWindowCorrelator Correlator { get; }
+
     public static EngineComposition Create(
         EngineOptions options,
         TimeProvider time,
@@ -44,22 +49,27 @@ public sealed class EngineComposition
         IReadOnlyList<IIncidentSink>? incidentSinks = null,
         IReadOnlyList<ISignalSink>? signalSinks = null)
     {
-        var topology = LoadTopology(options.ResolveRulesDirectory());
+        var rulesDirectory = options.ResolveRulesDirectory();
+        var topology = LoadTopology(rulesDirectory, out var hosts);
+        var rules = RulesLoader.LoadOrThrow(rulesDirectory);
         var detection = new DetectionStage(new RobustBaselineDetectorFactory(), topology, options.Detection);
-        var correlator = new TimeWindowCorrelator(topology, options.Correlation);
+        var correlator = new TimeWindowCorrelator(topology, options.Correlation, rules, new SilenceRegistry(), hosts);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters);
-        return new EngineComposition(topology, store, engine, processor, detection);
+        return new EngineComposition(topology, store, engine, processor, detection, correlator);
     }
 
-    public static DependencyGraph LoadTopology(string rulesDirectory)
+    public static DependencyGraph LoadTopology(string rulesDirectory) => LoadTopology(rulesDirectory, out _);
+
+    public static DependencyGraph LoadTopology(string rulesDirectory, out HostMap hosts)
     {
         var graph = new DependencyGraph();
-        var file = Path.Combine(rulesDirectory, "topology.yaml");
+        hosts = HostMap.Empty;
+        var file = Path.Combine(rulesDirectory, RulesLoader.TopologyFileName);
         if (File.Exists(file))
         {
-            TopologyFile.Load(file, graph);
+            hosts = HostMap.From(TopologyFile.Load(file, graph));
         }
 
         return graph;
