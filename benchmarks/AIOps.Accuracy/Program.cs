@@ -1,3 +1,4 @@
+using AIOps.Accuracy.Correlation;
 using AIOps.Accuracy.Loghub;
 
 namespace AIOps.Accuracy;
@@ -16,6 +17,8 @@ internal static class Program
         {
             case "loghub":
                 return LoghubBenchmark.Run(args[1..]);
+            case "correlation":
+                return CorrelationHarness.Run(args[1..]);
             default:
                 return Usage();
         }
@@ -23,7 +26,7 @@ internal static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: AIOps.Accuracy <harness> [options]; harnesses: loghub");
+        Console.Error.WriteLine("usage: AIOps.Accuracy <harness> [options]; harnesses: loghub, correlation");
         return 2;
     }
 }

@@ -67,14 +67,15 @@ public sealed partial class TimeWindowCorrelator
 
         held.RemoveAll(s => signal.Timestamp - s.Timestamp > window || s.Fingerprint == signal.Fingerprint);
         held.Add(signal);
-        if (held.Count < rule.MinCount)
+        var persisted = rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist;
+        if (held.Count < rule.MinCount && !persisted)
         {
             Counters.Pending++;
             return;
         }
 
         _pending.Remove(key);
-        Open(held[0], rule, groupKey, held.GetRange(1, held.Count - 1), changes);
+        Open(held[0], rule, groupKey, held.GetRange(1, held.Count - 1), changes, persisted && held.Count < rule.MinCount ? $"lasted {(signal.Timestamp - signal.Onset).TotalMinutes:0} min" : null);
     }
 
     /// <summary>Held signals on the entities of a new incident join it (they were waiting for corroboration).</summary>

@@ -200,7 +200,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         return incident.AddSignal(signal);
     }
 
-    private void Open(Signal signal, CorrelationRule? rule, string? groupKey, IReadOnlyList<Signal> pending, ICollection<IncidentChange> changes)
+    private void Open(Signal signal, CorrelationRule? rule, string? groupKey, IReadOnlyList<Signal> pending, ICollection<IncidentChange> changes, string? persisted = null)
     {
         var id = $"inc-{StableHash.Hex(StableHash.Of(signal.Id))[..12]}";
         if (_incidents.ContainsKey(id))
@@ -225,7 +225,10 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             incident.GroupKeys.Add(groupKey);
         }
 
-        var because = rule is null ? string.Empty : pending.Count > 0 ? $" (rule {rule.Name}: {pending.Count + 1} conditions within {(rule.Window ?? _options.Window).TotalMinutes:0} min)" : $" (rule {rule.Name})";
+        var because = rule is null ? string.Empty
+            : persisted is not null ? $" (rule {rule.Name}: {persisted})"
+            : pending.Count > 0 ? $" (rule {rule.Name}: {pending.Count + 1} conditions within {(rule.Window ?? _options.Window).TotalMinutes:0} min)"
+            : $" (rule {rule.Name})";
         incident.AddReason($"opened by {signal.Kind.ToString().ToLowerInvariant()} {signal.Indicator} on {signal.Entity}{because}");
         _incidents[id] = incident;
         AdoptPending(incident);

@@ -20,6 +20,12 @@ public sealed class CorrelationRule
     /// <summary>Distinct conditions (fingerprints) of one group seen within the window before an incident opens.</summary>
     public int MinCount { get; init; } = 1;
 
+    /// <summary>
+    /// A held condition still signalled this long after its onset opens the incident without reaching
+    /// <see cref="MinCount"/> (a lasting anomaly is corroborated by time; anomaly signals carry their run's onset).
+    /// </summary>
+    public TimeSpan? Persist { get; init; }
+
     /// <summary>Replaces the signal's severity (input severity -> severity), applied before <see cref="SetSeverity"/>.</summary>
     public IReadOnlyDictionary<Severity, Severity> SeverityMap { get; init; } = new Dictionary<Severity, Severity>();
 

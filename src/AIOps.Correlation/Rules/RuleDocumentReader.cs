@@ -12,7 +12,7 @@ namespace AIOps.Correlation.Rules;
 internal sealed partial class RuleDocumentReader
 {
     private static readonly string[] TopKeys = ["rules", "inhibit", "silences", "maintenance"];
-    private static readonly string[] RuleKeys = ["name", "match", "groupBy", "window", "minCount", "severity", "resolve", "quietPeriod", "title", "drop"];
+    private static readonly string[] RuleKeys = ["name", "match", "groupBy", "window", "minCount", "persist", "severity", "resolve", "quietPeriod", "title", "drop"];
     private static readonly string[] InhibitKeys = ["name", "source", "target", "equal"];
     private static readonly string[] SilenceKeys = ["id", "matchers", "startsAt", "endsAt", "comment", "createdBy"];
     private static readonly string[] MaintenanceKeys = ["name", "matchers", "startsAt", "endsAt", "days", "from", "to"];
@@ -84,7 +84,7 @@ internal sealed partial class RuleDocumentReader
         string? name = null, title = null;
         IReadOnlyList<SignalMatcher> match = [];
         IReadOnlyList<string> groupBy = [];
-        TimeSpan? window = null, quiet = null;
+        TimeSpan? window = null, quiet = null, persist = null;
         var minCount = 1;
         var drop = false;
         var severityMap = new Dictionary<Severity, Severity>();
@@ -99,6 +99,7 @@ internal sealed partial class RuleDocumentReader
                 case "groupBy": groupBy = Strings(value, key); break;
                 case "window": window = Duration(value, key); break;
                 case "quietPeriod": quiet = Duration(value, key); break;
+                case "persist": persist = Duration(value, key); break;
                 case "minCount": minCount = Integer(value, key, 1) ?? 1; break;
                 case "title": title = TitleText(value); break;
                 case "drop": drop = Boolean(value, key) ?? false; break;
@@ -115,7 +116,7 @@ internal sealed partial class RuleDocumentReader
 
         return new CorrelationRule
         {
-            Name = name, Match = match, GroupBy = groupBy, Window = window, QuietPeriod = quiet, MinCount = minCount, Title = title,
+            Name = name, Match = match, GroupBy = groupBy, Window = window, QuietPeriod = quiet, MinCount = minCount, Persist = persist, Title = title,
             Drop = drop, Resolve = resolve, SeverityMap = severityMap, SetSeverity = setSeverity, Source = _file, Line = Line(node),
         };
     }
