@@ -22,6 +22,7 @@ internal static class CorrelationHarness
         var output = Option(args, "--out") ?? Path.Combine(root, "tests", "scenarios");
         var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
         var only = Option(args, "--only");
+        var verbose = args.Contains("--verbose");
         Directory.CreateDirectory(Path.Combine(output, "rules"));
         File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), SimulatedSystem.TopologyYaml());
         var rulesDirectory = MergedRules(rules, Path.Combine(output, "rules", "topology.yaml"));
@@ -34,7 +35,7 @@ internal static class CorrelationHarness
                 var dump = Path.Combine(output, spec.Name + ".ndjson");
                 File.WriteAllLines(dump, lines);
                 File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
-                scores.Add(ReplayAsync(dump, truth, rulesDirectory).GetAwaiter().GetResult());
+                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose).GetAwaiter().GetResult());
             }
 
             Console.WriteLine(Table(scores));
@@ -48,7 +49,7 @@ internal static class CorrelationHarness
 
     private static readonly JsonSerializerOptions TruthJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory)
+    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose)
     {
         var capture = new CaptureSinks();
         var deadLetters = new MemoryDeadLetterSink();
@@ -63,6 +64,19 @@ internal static class CorrelationHarness
         }
 
         await composition.Engine.AdvanceToAsync(truth.End + TimeSpan.FromHours(2), CancellationToken.None);
+        if (verbose)
+        {
+            Console.Error.WriteLine($"== {truth.Scenario}: counters muted {composition.Correlator.Counters.Muted}, weak {composition.Correlator.Counters.Weak}, held {composition.Correlator.Counters.Pending}, inhibited {composition.Correlator.Counters.Inhibited}");
+            foreach (var incident in capture.Versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!))
+            {
+                Console.Error.WriteLine($"  {incident.Id} v{incident.Version} {incident.Status} {incident.FirstSeen:HH:mm}-{incident.ResolvedAt:HH:mm} [{string.Join(",", incident.Entities)}] {incident.Title}");
+                foreach (var version in capture.Versions.Where(v => v.Id == incident.Id && (v.Change.StartsWith("re", StringComparison.Ordinal) || v.Change.StartsWith("merged", StringComparison.Ordinal))))
+                {
+                    Console.Error.WriteLine($"     v{version.Version}: {version.Change}");
+                }
+            }
+        }
+
         return ScenarioEvaluator.Score(truth, capture.Signals, capture.Versions);
     }
 

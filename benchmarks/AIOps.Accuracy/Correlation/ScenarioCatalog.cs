@@ -38,11 +38,11 @@ internal static class ScenarioCatalog
                 Cascade("search-index", 1, new Effect("search-index", 0, 8, 1), errorFactor: 1, latencyFactor: 4, log: null),
                 [new FaultAlert("search-index", "ElasticsearchSlowQueries", "critical", 2, "search-index p99 query latency above 500 ms")]),
         ], 12),
-        new("flapping-check", "auth's health probe fails for 2 min every 6-7 min for 40 min", 15, Steps,
+        new("flapping-check", "auth's health probe fails for 2 min every 20 min for an hour and a half", 15, 300,
         [
-            new("flapping-probe", "flapping", "auth probe flaps", 84, 80,
+            new("flapping-probe", "flapping", "auth probe flaps", 84, 180,
                 [new Effect("auth", 0, 1.3, 1)],
-                [new FaultAlert("auth", "ProbeFailed", "critical", 0, "blackbox probe of auth failing", FlapUpSteps: 4, FlapDownSteps: 9)]),
+                [new FaultAlert("auth", "ProbeFailed", "critical", 0, "blackbox probe of auth failing", FlapUpSteps: 4, FlapDownSteps: 36)]),
         ], 12),
         new("node-failure", "node-3 goes down; everything on it fails and its callers see errors", 16, Steps,
         [

@@ -10,6 +10,7 @@ internal sealed class IncidentState
     private readonly Dictionary<string, Signal> _signals = new(StringComparer.Ordinal);
     private readonly List<string> _signalOrder = [];
     private readonly List<string> _reasons = [];
+    private readonly Dictionary<string, DateTimeOffset> _entityLastSeen = new(StringComparer.Ordinal);
 
     public IncidentState(string id, DateTimeOffset firstSeen)
     {
@@ -87,6 +88,9 @@ internal sealed class IncidentState
 
     public bool HasFingerprint(string fingerprint) => _signals.ContainsKey(fingerprint);
 
+    /// <summary>When the entity last signalled in this incident (a neighbour joins only while it is active).</summary>
+    public DateTimeOffset EntityLastSeen(string entity) => _entityLastSeen.GetValueOrDefault(entity, LastSeen);
+
     /// <summary>The newest members (for similarity), newest first.</summary>
     public IEnumerable<Signal> Newest(int count)
     {
@@ -138,6 +142,11 @@ internal sealed class IncidentState
         {
             _entities.Add(signal.Entity);
             material = true;
+        }
+
+        if (signal.Kind != SignalKind.Change && (!_entityLastSeen.TryGetValue(signal.Entity, out var seen) || signal.Timestamp > seen))
+        {
+            _entityLastSeen[signal.Entity] = signal.Timestamp;
         }
 
         if (signal.Onset < FirstSeen && signal.Kind != SignalKind.Change)

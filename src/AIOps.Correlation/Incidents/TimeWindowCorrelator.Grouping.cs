@@ -15,14 +15,15 @@ public sealed partial class TimeWindowCorrelator
         HashSet<string>? neighbours = null;
         foreach (var incident in OpenIncidentsOldestFirst())
         {
-            if (signal.Timestamp - incident.LastSeen > window)
-            {
-                continue;
-            }
-
+            // Its own entity joins an incident for as long as it is open; the window applies to everything else.
             if (incident.HasEntity(signal.Entity))
             {
                 related.Add(incident);
+                continue;
+            }
+
+            if (signal.Timestamp - incident.LastSeen > window)
+            {
                 continue;
             }
 
@@ -36,7 +37,8 @@ public sealed partial class TimeWindowCorrelator
             neighbours ??= Neighbourhood(signal.Entity, signal.Timestamp);
             foreach (var entity in incident.Entities)
             {
-                if (neighbours.Contains(entity))
+                // The neighbour must itself be active: a member that went quiet long ago connects nothing new.
+                if (neighbours.Contains(entity) && signal.Timestamp - incident.EntityLastSeen(entity) <= window)
                 {
                     related.Add(incident);
                     reason ??= ConnectionReason(signal.Entity, entity, window);

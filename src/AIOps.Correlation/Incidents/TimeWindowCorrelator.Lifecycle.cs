@@ -8,7 +8,8 @@ public sealed partial class TimeWindowCorrelator
     /// <summary>Nothing open is connected to the signal: reopen, join by similarity, or open (rules permitting).</summary>
     private void ObserveUnrelated(Signal signal, CorrelationRule? rule, TimeSpan window, string? groupKey, ICollection<IncidentChange> changes)
     {
-        if (FindReopenable(signal) is { } resolved)
+        // The same condition coming back reopens; something else on the entity reopens only if it could open an incident itself.
+        if (FindReopenable(signal) is { } resolved && (resolved.HasFingerprint(signal.Fingerprint) || CanOpenAlone(signal, rule)))
         {
             Reopen(resolved, signal, changes);
             return;
@@ -36,6 +37,10 @@ public sealed partial class TimeWindowCorrelator
 
         OpenOrHold(signal, rule, window, groupKey, changes);
     }
+
+    private bool CanOpenAlone(Signal signal, CorrelationRule? rule) =>
+        !(signal.Kind == SignalKind.Anomaly && signal.Score < _options.MinOpenScore) &&
+        (rule is null || rule.MinCount <= 1 || (rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist));
 
     private IncidentState? FindReopenable(Signal signal)
     {

@@ -90,7 +90,8 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         var window = rule?.Window ?? _options.Window;
-        if (_byFingerprint.TryGetValue(signal.Fingerprint, out var known) && known.Status == IncidentStatus.Open && signal.Timestamp - known.LastSeen <= window)
+        // While its incident is open (quiet period not over, or held open by flap damping), a condition belongs to it.
+        if (_byFingerprint.TryGetValue(signal.Fingerprint, out var known) && known.Status == IncidentStatus.Open)
         {
             Refresh(known, signal, changes); // the fast path of an alert storm: a repeat of a known condition
             return;
