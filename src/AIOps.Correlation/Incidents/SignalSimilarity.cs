@@ -13,6 +13,7 @@ namespace AIOps.Correlation.Incidents;
 internal sealed class SignalSimilarity
 {
     private const int MaxCached = 50_000;
+    private const int MinAgreeingTokens = 2;
     private static readonly string[] IgnoredKeys = ["severity", "alertname", "__name__", "receiver", "prometheus", "monitor"];
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
@@ -49,13 +50,14 @@ internal sealed class SignalSimilarity
     public double Jaccard(string[] a, string[] b)
     {
         double shared = 0, union = 0;
-        int i = 0, j = 0;
+        int i = 0, j = 0, agreeing = 0;
         while (i < a.Length || j < b.Length)
         {
             var cmp = i == a.Length ? 1 : j == b.Length ? -1 : string.CompareOrdinal(a[i], b[j]);
             if (cmp == 0)
             {
                 var w = Weight(a[i]);
+                agreeing += w > 0 ? 1 : 0;
                 shared += w;
                 union += w;
                 i++;
@@ -71,7 +73,8 @@ internal sealed class SignalSimilarity
             }
         }
 
-        return union <= 0 ? 0 : shared / union;
+        // One shared token is a coincidence (the same alert text on two services); two are a resemblance.
+        return union <= 0 || agreeing < MinAgreeingTokens ? 0 : shared / union;
     }
 
     // Inverse document frequency: zero for a token every signal has.
@@ -94,7 +97,8 @@ internal sealed class SignalSimilarity
         {
             foreach (var word in summary.Split([' ', ',', ':', ';', '(', ')', '"', '\'', '='], StringSplitOptions.RemoveEmptyEntries))
             {
-                if (word.Length >= 4 && !word.Any(char.IsAsciiDigit))
+                // Words of the indicator restate the alert name, which is deliberately not evidence.
+                if (word.Length >= 4 && !word.Any(char.IsAsciiDigit) && !signal.Indicator.Contains(word, StringComparison.OrdinalIgnoreCase))
                 {
                     set.Add("w:" + word.ToLowerInvariant().TrimEnd('.'));
                 }

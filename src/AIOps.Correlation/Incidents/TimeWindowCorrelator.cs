@@ -28,7 +28,9 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
     private readonly Dictionary<string, IncidentState> _byFingerprint = new(StringComparer.Ordinal);
     private readonly List<Signal> _recentChanges = [];
     private readonly List<IncidentState> _candidates = [];
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset _lastExpiry = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     public TimeWindowCorrelator(DependencyGraph topology, CorrelatorOptions? options = null, RuleSet? rules = null, ISilenceStore? silences = null, HostMap? hosts = null)
     {
@@ -142,6 +144,14 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
 
     public void AdvanceTo(DateTimeOffset now, ICollection<IncidentChange> changes)
     {
+        // The engine calls this after every message; sweeping at most once per second of event time keeps it cheap,
+        // and resolution times are computed from LastSeen, not from when the sweep ran.
+        if (now < _nextSweep)
+        {
+            return;
+        }
+
+        _nextSweep = now + SweepInterval;
         foreach (var incident in _incidents.Values.OrderBy(i => i.Id, StringComparer.Ordinal).ToList())
         {
             if (incident.Status == IncidentStatus.Open && now - incident.LastSeen > QuietPeriodOf(incident))
