@@ -203,4 +203,59 @@ public sealed class TimeWindowCorrelatorRulesTests
 
         Assert.Single(sut.OpenIncidents);
     }
+
+    [Fact]
+    public void Observe_LoneAnomaly_HeldUntilItPersists()
+    {
+        var sut = new TimeWindowCorrelator(_graph, rules: Rules("rules:\n  - name: a\n    match: [ { field: kind, equals: anomaly } ]\n    minCount: 2\n    persist: 5m\n"));
+        var blip = Anomaly("search", "latency", 0);
+
+        sut.Observe(blip, _changes);
+        Assert.Empty(sut.OpenIncidents);
+
+        sut.Observe(blip with { Id = "repeat", Timestamp = T0.AddMinutes(5) }, _changes);
+
+        Assert.Contains(Assert.Single(sut.OpenIncidents).Reasons, r => r.Contains("lasted 5 min", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Observe_HeldWarningOnEntityOfResolvedIncident_DoesNotReopenIt()
+    {
+        var sut = new TimeWindowCorrelator(_graph, rules: Rules("rules:\n  - name: warn\n    match: [ { field: severity, equals: warning } ]\n    minCount: 2\n"));
+        sut.Observe(Alert("payments", "Down", 0), _changes);
+        sut.AdvanceTo(T0.AddMinutes(16), _changes);
+
+        sut.Observe(Alert("payments", "DiskLow", 20, Severity.Warning), _changes);
+        Assert.Empty(sut.OpenIncidents);
+
+        sut.Observe(Alert("payments", "Down", 21), _changes);
+        Assert.Equal(IncidentChangeKind.Reopened, _changes[^1].Kind);
+    }
+
+    [Fact]
+    public void Observe_SameEntityAfterWindowWhileOpen_JoinsInsteadOfOpeningTwin()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+
+        sut.Observe(Alert("payments", "Down", 0), _changes);
+        sut.Observe(Alert("payments", "Errors", 13), _changes); // past the 10 min window, inside the 15 min quiet period
+
+        Assert.Equal(2, Assert.Single(sut.OpenIncidents).Signals.Count);
+    }
+
+    [Fact]
+    public void Observe_SameAlertTextOnUnrelatedServices_NotJoinedBySimilarity()
+    {
+        var sut = new TimeWindowCorrelator(new DependencyGraph());
+        for (var i = 0; i < 20; i++)
+        {
+            sut.Observe(Alert($"svc-{i}", i % 2 == 0 ? "Noise" : "Other", -60 + i, Severity.Critical, false, ("env", "prod")), _changes);
+        }
+
+        sut.AdvanceTo(T0.AddMinutes(-1), _changes);
+        sut.Observe(Alert("search", "HighErrorRate", 0, Severity.Critical, false, ("env", "prod")), _changes);
+        sut.Observe(Alert("billing", "HighErrorRate", 1, Severity.Critical, false, ("env", "prod")), _changes);
+
+        Assert.Equal(2, sut.OpenIncidents.Count);
+    }
 }
