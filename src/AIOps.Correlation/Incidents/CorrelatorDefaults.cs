@@ -7,6 +7,8 @@ public static class CorrelatorDefaults
     public const double SimilarityThreshold = 0.4;
     public const int SimilarityMembers = 32;
     public const int FlapThreshold = 2;
+    public const int AnomalyMinCount = 2;
+    public static readonly TimeSpan AnomalyPersist = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromMinutes(30);

@@ -21,6 +21,14 @@ public sealed class CorrelatorOptions
     /// <summary>Anomaly signals below this score never open an incident on their own.</summary>
     public double MinOpenScore { get; set; } = CorrelatorDefaults.MinOpenScore;
 
+    /// <summary>
+    /// Anomalies no rule matches open an incident only with this many distinct anomalous series on the entity within
+    /// the window (a lone blip is not an incident), or once one has lasted <see cref="AnomalyPersist"/>. 1 disables.
+    /// </summary>
+    public int AnomalyMinCount { get; set; } = CorrelatorDefaults.AnomalyMinCount;
+
+    public TimeSpan AnomalyPersist { get; set; } = CorrelatorDefaults.AnomalyPersist;
+
     /// <summary>A signal that topology does not connect joins an incident whose member it resembles this much (IDF-weighted Jaccard of labels and words); 0 disables.</summary>
     public double SimilarityThreshold { get; set; } = CorrelatorDefaults.SimilarityThreshold;
 

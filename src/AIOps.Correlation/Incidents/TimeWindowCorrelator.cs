@@ -23,6 +23,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
     private readonly RuleSet _rules;
     private readonly ISilenceStore _silences;
     private readonly HostMap _hosts;
+    private readonly CorrelationRule? _anomalyDefault;
     private readonly SignalSimilarity _similarity = new();
     private readonly Dictionary<string, IncidentState> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _byFingerprint = new(StringComparer.Ordinal);
@@ -39,6 +40,9 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         _rules = rules ?? RuleSet.Empty;
         _silences = silences ?? new SilenceRegistry();
         _hosts = hosts ?? HostMap.Empty;
+        _anomalyDefault = _options.AnomalyMinCount > 1
+            ? new CorrelationRule { Name = "default-anomalies", MinCount = _options.AnomalyMinCount, Persist = _options.AnomalyPersist }
+            : null;
         foreach (var silence in _rules.Silences)
         {
             _silences.Add(silence);
@@ -68,7 +72,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             return;
         }
 
-        var rule = _rules.RuleFor(signal);
+        var rule = _rules.RuleFor(signal) ?? (signal.Kind == SignalKind.Anomaly ? _anomalyDefault : null);
         if (rule is not null)
         {
             if (rule.Drop)
