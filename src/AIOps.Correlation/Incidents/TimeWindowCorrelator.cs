@@ -140,6 +140,11 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         AttachChanges(target);
+        if (changed && _pending.Count > 0)
+        {
+            AdoptPending(target); // held signals on an entity the incident just reached are its symptoms too
+        }
+
         if (changed)
         {
             Emit(target, IncidentChangeKind.Updated, $"{signal.Indicator} on {signal.Entity} joined", changes);

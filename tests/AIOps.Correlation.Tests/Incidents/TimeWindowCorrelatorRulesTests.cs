@@ -258,4 +258,18 @@ public sealed class TimeWindowCorrelatorRulesTests
 
         Assert.Equal(2, sut.OpenIncidents.Count);
     }
+
+    [Fact]
+    public void Observe_IncidentGrowsToEntityWithHeldWarning_AdoptsIt()
+    {
+        var sut = new TimeWindowCorrelator(_graph, rules: Rules("rules:\n  - name: warn\n    match: [ { field: severity, equals: warning } ]\n    minCount: 2\n"));
+
+        sut.Observe(Alert("frontend", "SlowPages", 0, Severity.Warning), _changes);
+        sut.Observe(Alert("payments", "Down", 1), _changes);
+        sut.Observe(Alert("checkout", "Errors", 2), _changes); // connects payments' incident to frontend
+        sut.Observe(Alert("frontend", "Errors", 3), _changes);
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.Contains(incident.Signals, s => s.Indicator == "SlowPages");
+    }
 }
