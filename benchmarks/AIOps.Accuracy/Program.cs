@@ -1,32 +1,27 @@
 using AIOps.Accuracy.Correlation;
 using AIOps.Accuracy.Loghub;
+using AIOps.Accuracy.Nab;
+using AIOps.Accuracy.Rca;
 
 namespace AIOps.Accuracy;
 
-/// <summary>Dispatches to one accuracy harness: `dotnet run --project benchmarks/AIOps.Accuracy -c Release -- loghub [--data DIR]`.</summary>
+/// <summary>Dispatches to one accuracy harness: `dotnet run --project benchmarks/AIOps.Accuracy -c Release -- &lt;harness&gt; [--data DIR]`.</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    private static readonly Dictionary<string, Func<string[], int>> Harnesses = new(StringComparer.Ordinal)
     {
-        if (args.Length == 0)
-        {
-            return Usage();
-        }
+        ["loghub"] = LoghubBenchmark.Run,
+        ["nab"] = NabBenchmark.Run,
+        ["rca"] = RcaBenchmark.Run,
+        ["correlation"] = CorrelationHarness.Run,
+    };
 
-        switch (args[0])
-        {
-            case "loghub":
-                return LoghubBenchmark.Run(args[1..]);
-            case "correlation":
-                return CorrelationHarness.Run(args[1..]);
-            default:
-                return Usage();
-        }
-    }
+    public static int Main(string[] args) =>
+        args.Length > 0 && Harnesses.TryGetValue(args[0], out var run) ? run(args[1..]) : Usage();
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: AIOps.Accuracy <harness> [options]; harnesses: loghub, correlation");
+        Console.Error.WriteLine($"usage: AIOps.Accuracy <harness> [options]; harnesses: {string.Join(", ", Harnesses.Keys)}");
         return 2;
     }
 }

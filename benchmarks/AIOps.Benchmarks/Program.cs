@@ -3,7 +3,11 @@ using BenchmarkDotNet.Running;
 
 namespace AIOps.Benchmarks;
 
-/// <summary>`-- latency [--rate N] [--seconds N]` runs the correlation latency harness; anything else goes to BenchmarkSwitcher.</summary>
+/// <summary>
+/// `-- latency [--rate N] [--seconds N] [--no-rca]` runs the correlation latency harness, `-- quick` a rough correlator
+/// timing; anything else goes to BenchmarkSwitcher,
+/// e.g. dotnet run -c Release --project benchmarks/AIOps.Benchmarks -- --job short --filter '*Influx*'
+/// </summary>
 internal static class Program
 {
     public static int Main(string[] args)

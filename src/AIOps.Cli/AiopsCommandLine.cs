@@ -20,6 +20,10 @@ public static class AiopsCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(IncidentsCommand.Create());
+        root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(LogsCommand.Create());
+        root.Subcommands.Add(RcaCommandLine.Create());
+        root.Subcommands.Add(DetectCommandLine.Create());
         root.Subcommands.Add(RulesCommand.Create());
         return root;
     }

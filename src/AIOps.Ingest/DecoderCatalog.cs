@@ -1,9 +1,14 @@
 using AIOps.Core.Ports;
 using AIOps.Ingest.Alertmanager;
+using AIOps.Ingest.CloudEvents;
 using AIOps.Ingest.Influx;
+using AIOps.Ingest.Kubernetes;
 using AIOps.Ingest.Logs;
+using AIOps.Ingest.Otlp;
 using AIOps.Ingest.Prometheus;
 using AIOps.Ingest.Routing;
+using AIOps.Ingest.Syslog;
+using AIOps.Ingest.Telegraf;
 
 namespace AIOps.Ingest;
 
@@ -17,6 +22,11 @@ public static class DecoderCatalog
         DecoderFormats.PrometheusJson,
         DecoderFormats.Alertmanager,
         DecoderFormats.JsonLog,
+        DecoderFormats.KubernetesEvent,
+        DecoderFormats.CloudEvents,
+        DecoderFormats.Syslog,
+        DecoderFormats.TelegrafJson,
+        DecoderFormats.OtlpJson,
     ];
 
     /// <summary>One instance of every built-in decoder (they are stateless and thread-safe).</summary>
@@ -42,8 +52,29 @@ public static class DecoderCatalog
             DecoderFormats.PrometheusJson => new PrometheusJsonDecoder(),
             DecoderFormats.Alertmanager => new AlertmanagerDecoder(),
             DecoderFormats.JsonLog => new JsonLogDecoder(),
+            DecoderFormats.KubernetesEvent => new KubernetesEventDecoder(),
+
+            // CloudEvents data in a known format goes to a private set of the other decoders (no cycle back to itself).
+            DecoderFormats.CloudEvents => new CloudEventsDecoder(CreateInnerLookup(timeProvider, options)),
+            DecoderFormats.Syslog => new SyslogDecoder(timeProvider),
+            DecoderFormats.TelegrafJson => new TelegrafJsonDecoder(),
+            DecoderFormats.OtlpJson => new OtlpJsonDecoder(),
             _ => throw new ArgumentException($"unknown decoder format '{format}' (known: {string.Join(", ", Formats)})", nameof(format)),
         };
+    }
+
+    private static Func<string, ITelemetryDecoder?> CreateInnerLookup(TimeProvider timeProvider, DecoderOptions options)
+    {
+        var inner = new Dictionary<string, ITelemetryDecoder>(StringComparer.Ordinal);
+        foreach (var format in Formats)
+        {
+            if (format != DecoderFormats.CloudEvents)
+            {
+                inner[format] = Create(format, timeProvider, options);
+            }
+        }
+
+        return format => inner.GetValueOrDefault(format);
     }
 
     /// <summary>

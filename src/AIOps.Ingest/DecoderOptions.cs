@@ -18,4 +18,15 @@ public sealed class DecoderOptions
     /// <summary>Influx timestamp precision when the message has no <c>precision</c> header: ns, us, ms, s, m or h.</summary>
     [RegularExpression("^(ns|n|us|u|µs|ms|s|m|h)$")]
     public string InfluxPrecision { get; set; } = DecoderDefaults.InfluxPrecision;
+
+    /// <summary>Checks the annotations and the ranges they cannot express; throws at start-up, not per message.</summary>
+    /// <exception cref="ValidationException">An option is out of range.</exception>
+    public void Validate()
+    {
+        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        if (MaxFutureSkew < TimeSpan.Zero)
+        {
+            throw new ValidationException($"{nameof(MaxFutureSkew)} must not be negative (was {MaxFutureSkew})");
+        }
+    }
 }

@@ -10,4 +10,10 @@ public sealed record LogRecord : TelemetryRecord
     public LabelSet Attributes { get; init; } = LabelSet.Empty;
 
     public string? TemplateId { get; init; }
+
+    /// <summary>The mined template text (variable parts as <c>&lt;*&gt;</c>).</summary>
+    public string? Template { get; init; }
+
+    /// <summary>True when this line created its template: a kind of line never seen before.</summary>
+    public bool NewTemplate { get; init; }
 }

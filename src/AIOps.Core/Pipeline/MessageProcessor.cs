@@ -13,13 +13,15 @@ public sealed class MessageProcessor
     private readonly ITelemetryDecoder _decoder;
     private readonly IncidentEngine _engine;
     private readonly IDeadLetterSink _deadLetters;
+    private readonly IRecordNormalizer? _normalizer;
     private readonly List<TelemetryRecord> _records = [];
 
-    public MessageProcessor(ITelemetryDecoder decoder, IncidentEngine engine, IDeadLetterSink deadLetters)
+    public MessageProcessor(ITelemetryDecoder decoder, IncidentEngine engine, IDeadLetterSink deadLetters, IRecordNormalizer? normalizer = null)
     {
         _decoder = decoder;
         _engine = engine;
         _deadLetters = deadLetters;
+        _normalizer = normalizer;
     }
 
     public IncidentEngine Engine => _engine;
@@ -44,6 +46,7 @@ public sealed class MessageProcessor
             return result;
         }
 
+        _normalizer?.Normalize(_records);
         await _engine.ProcessAsync(_records, cancellationToken).ConfigureAwait(false);
         return result;
     }

@@ -12,7 +12,7 @@ public sealed class CorrelatorCounters
     /// <summary>Inhibited while the inhibiting signal had no open incident to join.</summary>
     public long Inhibited { get; set; }
 
-    /// <summary>Anomalies too weak to open an incident on their own.</summary>
+    /// <summary>Non-alert signals too weak to open an incident on their own (they may still join one that forms nearby).</summary>
     public long Weak { get; set; }
 
     /// <summary>Held back waiting for their rule's minimum count (may still open an incident).</summary>

@@ -18,7 +18,7 @@ public sealed class CorrelatorOptions
     /// <summary>Entities at most this many dependency hops from an incident's entities join it.</summary>
     public int MaxHops { get; set; } = CorrelatorDefaults.MaxHops;
 
-    /// <summary>Anomaly signals below this score never open an incident on their own.</summary>
+    /// <summary>Signals other than alerts below this score never open an incident on their own (they can join one).</summary>
     public double MinOpenScore { get; set; } = CorrelatorDefaults.MinOpenScore;
 
     /// <summary>

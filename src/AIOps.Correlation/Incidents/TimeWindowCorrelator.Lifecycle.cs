@@ -29,9 +29,10 @@ public sealed partial class TimeWindowCorrelator
             return;
         }
 
-        if (signal.Kind == SignalKind.Anomaly && signal.Score < _options.MinOpenScore)
+        if (signal.Kind != SignalKind.Alert && signal.Score < _options.MinOpenScore)
         {
             Counters.Weak++;
+            _weak.Add(signal); // may still join an incident that forms nearby (AttachChanges)
             return;
         }
 
@@ -39,7 +40,7 @@ public sealed partial class TimeWindowCorrelator
     }
 
     private bool CanOpenAlone(Signal signal, CorrelationRule? rule) =>
-        !(signal.Kind == SignalKind.Anomaly && signal.Score < _options.MinOpenScore) &&
+        !(signal.Kind != SignalKind.Alert && signal.Score < _options.MinOpenScore) &&
         (rule is null || rule.MinCount <= 1 || (rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist));
 
     private IncidentState? FindReopenable(Signal signal)

@@ -33,6 +33,9 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
     private DateTimeOffset _lastExpiry = DateTimeOffset.MinValue;
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
+    // Signals too weak to open an incident (log novelties, low scores); they join one that forms nearby in time.
+    private readonly List<Signal> _weak = [];
+
     public TimeWindowCorrelator(DependencyGraph topology, CorrelatorOptions? options = null, RuleSet? rules = null, ISilenceStore? silences = null, HostMap? hosts = null)
     {
         _topology = topology;
@@ -174,6 +177,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         _recentChanges.RemoveAll(c => now - c.Timestamp > _options.ChangeLookback + _options.Window);
+        _weak.RemoveAll(p => now - p.Timestamp > _options.Window);
         PrunePending(now);
         PruneInhibitionSources(now);
         if (now - _lastExpiry >= _options.EdgeExpiryInterval)

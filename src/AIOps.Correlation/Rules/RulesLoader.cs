@@ -1,12 +1,16 @@
 namespace AIOps.Correlation.Rules;
 
 /// <summary>
-/// Loads every <c>*.yaml</c>/<c>*.yml</c> in a rules directory except <c>topology.yaml</c>, in file-name order
+/// Loads every <c>*.yaml</c>/<c>*.yml</c> in a rules directory except the files other stages own
+/// (<c>topology.yaml</c>, <c>detection.yaml</c>), in file-name order
 /// (so <c>10-infra.yaml</c> rules come before <c>90-default.yaml</c>). Errors carry file and line.
 /// </summary>
 public static class RulesLoader
 {
     public const string TopologyFileName = "topology.yaml";
+
+    /// <summary>Files in the rules folder with their own schema and reader (the detection stage's is detection.yaml).</summary>
+    public static readonly string[] OtherFiles = [TopologyFileName, "detection.yaml"];
 
     public static RuleSet LoadDirectory(string directory, out IReadOnlyList<LintError> errors)
     {
@@ -66,7 +70,7 @@ public static class RulesLoader
     internal static IEnumerable<string> RuleFiles(string directory) =>
         Directory.EnumerateFiles(directory)
             .Where(f => (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)) &&
-                        !string.Equals(Path.GetFileName(f), TopologyFileName, StringComparison.OrdinalIgnoreCase))
+                        !OtherFiles.Contains(Path.GetFileName(f), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal);
 
     private static void CheckDuplicates(List<CorrelationRule> rules, List<LintError> errors)

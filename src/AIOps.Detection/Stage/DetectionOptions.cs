@@ -1,3 +1,5 @@
+using AIOps.Core.Model;
+
 namespace AIOps.Detection.Stage;
 
 /// <summary>How the detection stage turns scores into signals. Defaults in <see cref="DetectionDefaults"/>.</summary>
@@ -14,6 +16,12 @@ public sealed class DetectionOptions
 
     /// <summary>Width of the buckets that turn error log lines into a rate series.</summary>
     public TimeSpan LogBucket { get; set; } = DetectionDefaults.LogBucket;
+
+    /// <summary>Log lines an entity must have sent before a never-seen template counts as novel (start-up lines are all new).</summary>
+    public int NoveltyWarmupLogs { get; set; } = DetectionDefaults.NoveltyWarmupLogs;
+
+    /// <summary>Only new templates at or above this severity are signalled.</summary>
+    public Severity NoveltyMinSeverity { get; set; } = DetectionDefaults.NoveltyMinSeverity;
 
     /// <summary>Upper bound on tracked series; beyond it new series are counted and not scored.</summary>
     public int MaxSeries { get; set; } = DetectionDefaults.MaxSeries;

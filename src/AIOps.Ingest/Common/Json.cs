@@ -30,6 +30,10 @@ internal static class Json
         }
     }
 
+    /// <summary>The items of an array, or none for any other kind (never throws).</summary>
+    public static IEnumerable<JsonElement> EnumerateArraySafe(this JsonElement element) =>
+        element.ValueKind == JsonValueKind.Array ? element.EnumerateArray() : [];
+
     public static JsonElement? Child(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 

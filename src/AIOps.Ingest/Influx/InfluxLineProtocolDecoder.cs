@@ -16,7 +16,14 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
 {
     public const string PrecisionHeader = "precision";
 
+    private const int SeriesCacheCapacity = 16_384;
+    private const int NameCacheCapacity = 16_384;
+
     private readonly TimeUnit _defaultPrecision;
+
+    // Decoded series (measurement + tags) and point names, keyed by their raw bytes; shared across messages.
+    private readonly Utf8KeyCache<Series> _series = new(SeriesCacheCapacity);
+    private readonly Utf8KeyCache<string> _names = new(NameCacheCapacity);
 
     public InfluxLineProtocolDecoder(string precision = DecoderDefaults.InfluxPrecision)
     {
@@ -48,16 +55,13 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
         return DecodeResult.Ok(Format, output.Count - start);
     }
 
-    private static string? DecodeLines(ReadOnlySpan<byte> payload, TimeUnit precision, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    private string? DecodeLines(ReadOnlySpan<byte> payload, TimeUnit precision, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
         var reader = new LineProtocolReader(payload);
-        var lines = 0;
 
-        // Batches repeat the same measurement and tags line after line: reuse the labels and resource.
-        ReadOnlySpan<byte> cachedKey = default;
-        string measurement = string.Empty;
-        LabelSet labels = LabelSet.Empty;
-        Resource resource = Resource.Unknown;
+        // Batches repeat the same measurement and tags line after line: check the previous line before the cache.
+        ReadOnlySpan<byte> previousKey = default;
+        Series? series = null;
 
         while (true)
         {
@@ -67,7 +71,6 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
                 return error;
             }
 
-            lines++;
             DateTimeOffset timestamp;
             if (line.Timestamp is { } raw)
             {
@@ -85,15 +88,18 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
                 return $"line {line.LineNumber}: no timestamp in the line and none on the message";
             }
 
-            if (lines == 1 || !line.SeriesKey.SequenceEqual(cachedKey))
+            if (series is null || !line.SeriesKey.SequenceEqual(previousKey))
             {
-                cachedKey = line.SeriesKey;
-                measurement = LineProtocolText.Name(line.Measurement);
-                labels = ParseTags(line.Tags);
-                resource = EntityResolver.FromLabels(labels);
+                previousKey = line.SeriesKey;
+                if (!_series.TryGet(line.SeriesKey, out series))
+                {
+                    var labels = ParseTags(line.Tags);
+                    series = new Series(LineProtocolText.Measurement(line.Measurement), labels, EntityResolver.FromLabels(labels));
+                    _series.Add(line.SeriesKey, series);
+                }
             }
 
-            var fieldError = EmitFields(line, measurement, labels, resource, timestamp, output);
+            var fieldError = EmitFields(line, series, timestamp, output);
             if (fieldError is not null)
             {
                 return fieldError;
@@ -101,7 +107,7 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
         }
     }
 
-    private static string? EmitFields(in LineToken line, string measurement, LabelSet labels, Resource resource, DateTimeOffset timestamp, ICollection<TelemetryRecord> output)
+    private string? EmitFields(in LineToken line, Series series, DateTimeOffset timestamp, ICollection<TelemetryRecord> output)
     {
         var fields = line.Fields;
         var pos = 0;
@@ -127,11 +133,11 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
 
                 output.Add(new MetricPoint
                 {
-                    Name = string.Concat(measurement, "_", LineProtocolText.Name(key)),
-                    Labels = labels,
+                    Name = PointName(line.Measurement, key, series.Measurement),
+                    Labels = series.Labels,
                     Value = value,
                     Timestamp = timestamp,
-                    Resource = resource,
+                    Resource = series.Resource,
                 });
             }
 
@@ -140,6 +146,30 @@ internal sealed class InfluxLineProtocolDecoder : ITelemetryDecoder
 
         return null;
     }
+
+    // "measurement_field", cached under the raw "measurement field" bytes (a space cannot appear unescaped in either).
+    private string PointName(ReadOnlySpan<byte> rawMeasurement, ReadOnlySpan<byte> rawKey, string measurement)
+    {
+        var length = rawMeasurement.Length + 1 + rawKey.Length;
+        if (length > 512)
+        {
+            return string.Concat(measurement, "_", LineProtocolText.Name(rawKey));
+        }
+
+        Span<byte> key = stackalloc byte[length];
+        rawMeasurement.CopyTo(key);
+        key[rawMeasurement.Length] = (byte)' ';
+        rawKey.CopyTo(key[(rawMeasurement.Length + 1)..]);
+        if (!_names.TryGet(key, out var name))
+        {
+            name = string.Concat(measurement, "_", LineProtocolText.Name(rawKey));
+            _names.Add(key, name);
+        }
+
+        return name;
+    }
+
+    private sealed record Series(string Measurement, LabelSet Labels, Resource Resource);
 
     /// <summary>Float (<c>1.5</c>, <c>-2e3</c>), integer (<c>12i</c>), unsigned (<c>12u</c>) or boolean (t, true, F, FALSE...).</summary>
     internal static bool TryParseValue(ReadOnlySpan<byte> token, out double value)

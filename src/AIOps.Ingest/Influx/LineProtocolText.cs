@@ -5,11 +5,12 @@ namespace AIOps.Ingest.Influx;
 /// <summary>Unescaping and splitting of the already validated sections of a line.</summary>
 internal static class LineProtocolText
 {
-    /// <summary>Names: a backslash before a comma, space, '=' or backslash is an escape; any other backslash is literal.</summary>
-    public static string Name(ReadOnlySpan<byte> raw) => Unescape(raw, quoted: false);
+    /// <summary>Tag keys and values, field keys: a backslash before a comma, space, '=' or backslash is an escape; any other backslash is literal.</summary>
+    public static string Name(ReadOnlySpan<byte> raw) => Unescape(raw, Context.Name);
 
-    /// <summary>String field content (without the quotes): \" and \\ are escapes.</summary>
-    public static string Quoted(ReadOnlySpan<byte> raw) => Unescape(raw, quoted: true);
+    /// <summary>Measurements escape commas, spaces and backslashes only ("a\=b" keeps its backslash).</summary>
+    public static string Measurement(ReadOnlySpan<byte> raw) => Unescape(raw, Context.Measurement);
+
 
     /// <summary>Finds the next unescaped <paramref name="separator"/> at or after <paramref name="start"/>, or -1.</summary>
     public static int IndexOfUnescaped(ReadOnlySpan<byte> span, int start, byte separator)
@@ -47,7 +48,7 @@ internal static class LineProtocolText
         return span.Length;
     }
 
-    private static string Unescape(ReadOnlySpan<byte> raw, bool quoted)
+    private static string Unescape(ReadOnlySpan<byte> raw, Context context)
     {
         if (raw.IndexOf((byte)'\\') < 0)
         {
@@ -59,7 +60,7 @@ internal static class LineProtocolText
         for (var i = 0; i < raw.Length; i++)
         {
             var b = raw[i];
-            if (b == (byte)'\\' && i + 1 < raw.Length && IsEscapable(raw[i + 1], quoted))
+            if (b == (byte)'\\' && i + 1 < raw.Length && IsEscapable(raw[i + 1], context))
             {
                 b = raw[++i];
             }
@@ -70,6 +71,15 @@ internal static class LineProtocolText
         return Encoding.UTF8.GetString(buffer[..length]);
     }
 
-    private static bool IsEscapable(byte next, bool quoted) =>
-        quoted ? next is (byte)'"' or (byte)'\\' : next is (byte)',' or (byte)' ' or (byte)'=' or (byte)'\\';
+    private static bool IsEscapable(byte next, Context context) => context switch
+    {
+        Context.Measurement => next is (byte)',' or (byte)' ' or (byte)'\\',
+        _ => next is (byte)',' or (byte)' ' or (byte)'=' or (byte)'\\',
+    };
+
+    private enum Context
+    {
+        Name,
+        Measurement,
+    }
 }

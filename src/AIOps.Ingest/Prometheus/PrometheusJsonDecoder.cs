@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
@@ -19,6 +20,12 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
         CommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 16,
     };
+
+    private const int CacheCapacity = 16_384;
+
+    // Label sets (with their resolved resource) and metric names by raw bytes, shared across messages.
+    private readonly Utf8KeyCache<Series> _series = new(CacheCapacity);
+    private readonly Utf8KeyCache<string> _names = new(CacheCapacity);
 
     public string Format => DecoderFormats.PrometheusJson;
 
@@ -51,10 +58,9 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
             : DecodeResult.Ok(Format, output.Count - start);
     }
 
-    private static string? DecodeSamples(ReadOnlySpan<byte> payload, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    private string? DecodeSamples(ReadOnlySpan<byte> payload, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
         var reader = new Utf8JsonReader(payload, ReaderOptions);
-        var labels = new List<KeyValuePair<string, string>>(8);
         while (reader.Read())
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -63,16 +69,15 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
             }
 
             string? name = null;
-            string? metricName = null;
+            Series? series = null;
             double? value = null;
             DateTimeOffset? timestamp = null;
-            labels.Clear();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    name = reader.TokenType == JsonTokenType.String ? CachedString(ref reader) : null;
                 }
                 else if (reader.ValueTextEquals("value"u8))
                 {
@@ -100,24 +105,10 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
                         return "labels is not an object";
                     }
 
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    var error = ReadLabels(ref reader, payload, out series);
+                    if (error is not null)
                     {
-                        var isName = reader.ValueTextEquals("__name__"u8);
-                        var key = reader.GetString()!;
-                        reader.Read();
-                        if (reader.TokenType != JsonTokenType.String)
-                        {
-                            return $"label '{key}' is not a string";
-                        }
-
-                        if (isName)
-                        {
-                            metricName = reader.GetString();
-                        }
-                        else
-                        {
-                            labels.Add(new(key, reader.GetString()!));
-                        }
+                        return error;
                     }
                 }
                 else
@@ -127,7 +118,7 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
                 }
             }
 
-            name ??= metricName;
+            name ??= series?.DunderName;
             if (string.IsNullOrEmpty(name))
             {
                 return "sample has no name";
@@ -144,26 +135,111 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
                 return $"sample '{name}' has no timestamp and the message has none";
             }
 
-            var set = Labels.Build(labels);
             output.Add(new MetricPoint
             {
                 Name = name,
-                Labels = set,
+                Labels = series?.Labels ?? LabelSet.Empty,
                 Value = value.Value,
                 Timestamp = timestamp.Value,
-                Resource = EntityResolver.FromLabels(set),
+                Resource = series?.Resource ?? Resource.Unknown,
             });
         }
 
         return null;
     }
 
-    private static double? ReadValue(ref Utf8JsonReader reader) => reader.TokenType switch
+    // The adapter writes every sample of a series with byte-identical labels: skip the object, look its raw bytes
+    // up, and only parse it (from a saved copy of the reader) on a miss.
+    private string? ReadLabels(ref Utf8JsonReader reader, ReadOnlySpan<byte> payload, out Series? series)
     {
-        JsonTokenType.Number when reader.TryGetDouble(out var number) => number,
-        JsonTokenType.String when Json.TryParseDouble(reader.GetString(), out var parsed) => parsed,
-        _ => null,
-    };
+        var objectStart = (int)reader.TokenStartIndex;
+        var scan = reader;
+        reader.Skip();
+        var raw = payload[objectStart..(int)reader.BytesConsumed];
+        if (_series.TryGet(raw, out series))
+        {
+            return null;
+        }
+
+        string? dunderName = null;
+        var labels = new List<KeyValuePair<string, string>>(8);
+        while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
+        {
+            var isName = scan.ValueTextEquals("__name__"u8);
+            var key = scan.GetString()!;
+            scan.Read();
+            if (scan.TokenType != JsonTokenType.String)
+            {
+                return $"label '{key}' is not a string";
+            }
+
+            if (isName)
+            {
+                dunderName = scan.GetString();
+            }
+            else
+            {
+                labels.Add(new(key, scan.GetString()!));
+            }
+        }
+
+        var set = Labels.Build(labels);
+        series = new Series(set, EntityResolver.FromLabels(set), dunderName);
+        _series.Add(raw, series);
+        return null;
+    }
+
+    private string CachedString(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return reader.GetString()!;
+        }
+
+        var raw = reader.ValueSpan;
+        if (!_names.TryGet(raw, out var text))
+        {
+            text = reader.GetString()!;
+            _names.Add(raw, text);
+        }
+
+        return text;
+    }
+
+    private static double? ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number when reader.TryGetDouble(out var number):
+                return number;
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                // Go's strconv forms, parsed from the bytes: decimals, exponents, NaN, +Inf, -Inf.
+                var raw = reader.ValueSpan;
+                if (raw.SequenceEqual("NaN"u8))
+                {
+                    return double.NaN;
+                }
+
+                if (raw.SequenceEqual("+Inf"u8) || raw.SequenceEqual("Inf"u8))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                if (raw.SequenceEqual("-Inf"u8))
+                {
+                    return double.NegativeInfinity;
+                }
+
+                return raw.Length > 0 && raw[0] is (byte)'-' or (byte)'+' or (byte)'.' or (>= (byte)'0' and <= (byte)'9') &&
+                       Utf8Parser.TryParse(raw, out double parsed, out var consumed) && consumed == raw.Length ? parsed : FromText(ref reader);
+            case JsonTokenType.String:
+                return FromText(ref reader);
+            default:
+                return null;
+        }
+    }
+
+    private static double? FromText(ref Utf8JsonReader reader) => Json.TryParseDouble(reader.GetString(), out var parsed) ? parsed : null;
 
     private static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader)
     {
@@ -183,4 +259,6 @@ internal sealed class PrometheusJsonDecoder : ITelemetryDecoder
                 return null;
         }
     }
+
+    private sealed record Series(LabelSet Labels, Resource Resource, string? DunderName);
 }

@@ -24,6 +24,7 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
     /// <param name="decoders">The decoders by <see cref="ITelemetryDecoder.Format"/>; a later one replaces an earlier one of the same name.</param>
     /// <param name="topicBindings">Topic to format name or <c>auto</c>; unbound topics are <c>auto</c>.</param>
     /// <exception cref="ArgumentException">A binding names a format with no decoder.</exception>
+    /// <exception cref="System.ComponentModel.DataAnnotations.ValidationException">The options are out of range.</exception>
     public TopicDecoderRouter(
         IEnumerable<ITelemetryDecoder> decoders,
         IReadOnlyDictionary<string, string> topicBindings,
@@ -35,6 +36,7 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
         ArgumentNullException.ThrowIfNull(timeProvider);
         _timeProvider = timeProvider;
         _options = options ?? new DecoderOptions();
+        _options.Validate();
         _byFormat = new Dictionary<string, ITelemetryDecoder>(StringComparer.OrdinalIgnoreCase);
         foreach (var decoder in decoders)
         {
@@ -68,18 +70,19 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
 
     public DecodeResult Decode(in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        var decoder = Select(message, out var error);
-        var format = decoder?.Format ?? Format;
+        // Size first: detection must not walk an oversized payload.
         if (message.Payload.Length > _options.MaxPayloadBytes)
         {
             IngestMetrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", "size"));
-            return DecodeResult.Fail(format, $"payload of {message.Payload.Length} bytes exceeds the limit of {_options.MaxPayloadBytes} bytes");
+            var bound = _byTopic.GetValueOrDefault(message.Topic);
+            return DecodeResult.Fail(bound?.Format ?? Format, $"payload of {message.Payload.Length} bytes exceeds the limit of {_options.MaxPayloadBytes} bytes");
         }
 
+        var decoder = Select(message, out var error);
         if (decoder is null)
         {
             IngestMetrics.Rejected.Add(1, new KeyValuePair<string, object?>("reason", "format"));
-            return DecodeResult.Fail(format, error!);
+            return DecodeResult.Fail(Format, error!);
         }
 
         // Decode straight into a list caller (the usual case) and roll back on rejection; else go through a scratch list.

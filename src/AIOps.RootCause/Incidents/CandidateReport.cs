@@ -50,6 +50,12 @@ internal static class CandidateReport
             reasons.Add($"a change ({change.Summary ?? change.Indicator}) landed{before}");
         }
 
+        if (f.NewLogTemplates.OrderBy(s => s.Onset).FirstOrDefault() is { } novelty)
+        {
+            evidence.Add(new Evidence(EvidenceKind.LogTemplate, novelty.Summary ?? novelty.Indicator, novelty.Onset));
+            reasons.Add($"started logging a line never seen before ({novelty.Indicator})");
+        }
+
         var indicator = lead?.Indicator ?? c.Change?.Indicator ?? "dependency";
         var explanation = reasons.Count == 0
             ? $"{f.Entity} is a dependency of the affected services but shows no anomaly itself."

@@ -8,11 +8,14 @@ public sealed class RankingWeights
 {
     public double Topology { get; set; } = 0.30;
 
-    public double Onset { get; set; } = 0.30;
+    public double Onset { get; set; } = 0.27;
 
-    public double Magnitude { get; set; } = 0.25;
+    public double Magnitude { get; set; } = 0.23;
 
-    public double Change { get; set; } = 0.15;
+    public double Change { get; set; } = 0.12;
+
+    /// <summary>A never-seen error log line on the candidate (a new failure mode).</summary>
+    public double LogTemplate { get; set; } = 0.08;
 
     /// <summary>Onset differences decay with this time constant: a minute earlier matters, an hour earlier saturates.</summary>
     public TimeSpan OnsetScale { get; set; } = TimeSpan.FromMinutes(3);

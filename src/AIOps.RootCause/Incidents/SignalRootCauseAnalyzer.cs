@@ -1,6 +1,7 @@
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
 using AIOps.Core.Topology;
+using AIOps.RootCause.Series;
 
 namespace AIOps.RootCause.Incidents;
 
@@ -8,7 +9,7 @@ namespace AIOps.RootCause.Incidents;
 /// Ranks the causes of an incident from its member signals and the dependency graph. Candidates are the
 /// incident's entities, their direct neighbours (a silent dependency can be the cause) and the entities of
 /// attached change events. Each is scored on topology (anomalous callers, healthy callees), onset order,
-/// magnitude of the shift, and change events just before its onset; see <see cref="RankingWeights"/>.
+/// magnitude of the shift, change events just before its onset and never-seen log lines; see <see cref="RankingWeights"/>.
 /// </summary>
 public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 {
@@ -23,8 +24,9 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         var features = Collect(incident, topology);
         var anomalous = features.Values.Where(f => f.IsAnomalous).Select(f => f.Entity).ToHashSet(StringComparer.Ordinal);
         var firstOnset = features.Values.Select(f => f.Onset).Where(o => o.HasValue).Min();
+        var walk = WalkRanks(features, topology);
         var scored = features.Values
-            .Select(f => Score(f, topology, anomalous, firstOnset))
+            .Select(f => Score(f, topology, anomalous, firstOnset, walk.GetValueOrDefault(f.Entity)))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Features.Onset ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.Features.Entity, StringComparer.Ordinal)
@@ -68,7 +70,31 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return features;
     }
 
-    private ScoredCandidate Score(CandidateFeatures f, DependencyGraph topology, HashSet<string> anomalous, DateTimeOffset? firstOnset)
+    /// <summary>
+    /// The MicroRCA-style random walk over the incident's part of the graph: mass pools at the deepest anomalous
+    /// component. Restricted to the candidates so a large fleet's graph does not dilute (or slow) it.
+    /// </summary>
+    private static Dictionary<string, double> WalkRanks(Dictionary<string, CandidateFeatures> features, DependencyGraph topology)
+    {
+        var subgraph = new DependencyGraph();
+        foreach (var edge in topology.Edges())
+        {
+            if (features.ContainsKey(edge.Caller) && features.ContainsKey(edge.Callee))
+            {
+                subgraph.AddStatic(edge.Caller, edge.Callee);
+            }
+        }
+
+        if (subgraph.Edges().Count == 0)
+        {
+            return [];
+        }
+
+        var anomaly = features.Values.Where(f => f.IsAnomalous).ToDictionary(f => f.Entity, f => Math.Max(f.Magnitude, 0.1), StringComparer.Ordinal);
+        return CallGraphWalk.Rank(subgraph, anomaly, new SeriesRcaOptions());
+    }
+
+    private ScoredCandidate Score(CandidateFeatures f, DependencyGraph topology, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank)
     {
         var callees = topology.Callees(f.Entity);
         var callers = topology.Callers(f.Entity);
@@ -77,9 +103,10 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 
         // An anomalous entity whose dependencies are healthy explains its callers; a silent dependency of
         // anomalous callers may be the unmonitored cause, but with less certainty than one that shows it.
-        var topologyScore = f.IsAnomalous
+        var local = f.IsAnomalous
             ? (0.6 * healthyCallees) + (0.4 * anomalousCallers)
             : 0.5 * anomalousCallers * healthyCallees;
+        var topologyScore = (0.5 * local) + (0.5 * walkRank);
 
         var onsetScore = f.Onset is { } onset && firstOnset is { } first
             ? Math.Exp(-(onset - first).TotalSeconds / _weights.OnsetScale.TotalSeconds)
@@ -91,7 +118,9 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             : null;
         var changeScore = change is null ? 0 : 1;
 
-        var score = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude) + (_weights.Change * changeScore);
+        var logScore = f.NewLogTemplates.Any(s => s.Severity >= Severity.Error) ? 1.0 : f.NewLogTemplates.Any() ? 0.5 : 0;
+        var score = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
+            + (_weights.Change * changeScore) + (_weights.LogTemplate * logScore);
         return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList());
     }
 

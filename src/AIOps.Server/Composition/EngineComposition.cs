@@ -5,8 +5,11 @@ using AIOps.Core.Topology;
 using AIOps.Correlation.Incidents;
 using AIOps.Correlation.Rules;
 using AIOps.Correlation.Topology;
+using AIOps.Detection;
+using AIOps.Detection.Rules;
 using AIOps.Detection.Scoring;
 using AIOps.Detection.Stage;
+using AIOps.Ingest.Templates;
 using AIOps.RootCause.Incidents;
 using AIOps.Server.Options;
 
@@ -18,8 +21,9 @@ namespace AIOps.Server.Composition;
 /// </summary>
 public sealed class EngineComposition
 {
-    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, TimeWindowCorrelator correlator)
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates, TimeWindowCorrelator correlator)
     {
+        Templates = templates;
         Correlator = correlator;
         Topology = topology;
         Store = store;
@@ -41,6 +45,9 @@ public sealed class EngineComposition
     /// <summary>The correlator: its <see cref="TimeWindowCorrelator.Silences"/> take silences created through the API.</summary>
     public TimeWindowCorrelator Correlator { get; }
 
+    /// <summary>Log template mining; its state is saved beside the incident store so template ids survive restarts.</summary>
+    public LogTemplateNormalizer Templates { get; }
+
     public static EngineComposition Create(
         EngineOptions options,
         TimeProvider time,
@@ -52,12 +59,19 @@ public sealed class EngineComposition
         var rulesDirectory = options.ResolveRulesDirectory();
         var topology = LoadTopology(rulesDirectory, out var hosts);
         var rules = RulesLoader.LoadOrThrow(rulesDirectory);
-        var detection = new DetectionStage(new RobustBaselineDetectorFactory(), topology, options.Detection);
+        var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection, LoadDetectionRules(rulesDirectory));
         var correlator = new TimeWindowCorrelator(topology, options.Correlation, rules, new SilenceRegistry(), hosts);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
-        var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters);
-        return new EngineComposition(topology, store, engine, processor, detection, correlator);
+        var templates = new LogTemplateNormalizer();
+        var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
+        return new EngineComposition(topology, store, engine, processor, detection, templates, correlator);
+    }
+
+    public static DetectionRules LoadDetectionRules(string rulesDirectory)
+    {
+        var file = Path.Combine(rulesDirectory, DetectionRulesFile.FileName);
+        return File.Exists(file) ? DetectionRulesFile.Load(file) : DetectionRules.Empty;
     }
 
     public static DependencyGraph LoadTopology(string rulesDirectory) => LoadTopology(rulesDirectory, out _);

@@ -96,6 +96,32 @@ public sealed class DecoderFuzzTests
         }
     }
 
+    [Fact]
+    public void Decode_CloudEventsBinaryModeWithMutatedData_NeverThrows()
+    {
+        // Binary mode hands any payload to detection and then to the inner decoders: feed it every corpus, mutated.
+        var sut = Create(DecoderFormats.CloudEvents);
+        var seeds = FuzzCorpus.Seeds.Values.SelectMany(s => s).Select(Encoding.UTF8.GetBytes).ToArray();
+        var random = new Random(Seed);
+        for (var i = 0; i < MutationCases; i++)
+        {
+            var bytes = (byte[])seeds[random.Next(seeds.Length)].Clone();
+            var cut = random.Next(bytes.Length + 1);
+            for (var e = random.Next(0, 3); e > 0 && cut > 0; e--)
+            {
+                bytes[random.Next(cut)] = Interesting[random.Next(Interesting.Length)];
+            }
+
+            var message = Messages.Of(
+                bytes[..cut],
+                timestamp: Messages.KafkaTime,
+                headers: [("ce_specversion", "1.0"), ("ce_id", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("ce_source", "/fuzz"), ("ce_type", i % 2 == 0 ? "x.log" : "x.alert")]);
+            var output = new List<TelemetryRecord>();
+            var result = sut.Decode(message, output);
+            Assert.True(result.Success ? result.Records == output.Count : output.Count == 0 && !string.IsNullOrWhiteSpace(result.Error), $"case {i}");
+        }
+    }
+
     private static IEnumerable<string> SeedsFor(string format) =>
         format == DecoderFormats.Router ? FuzzCorpus.Seeds.Values.SelectMany(s => s) : FuzzCorpus.Seeds[format];
 

@@ -9,5 +9,10 @@ internal static class FuzzCorpus
         [DecoderFormats.PrometheusJson] = [Samples.PrometheusAdapter, """{"timestamp":"2026-11-27T16:00:00Z","value":"+Inf","name":"x","labels":{"__name__":"x"}}"""],
         [DecoderFormats.Alertmanager] = [Samples.AlertmanagerFiring],
         [DecoderFormats.JsonLog] = [Samples.FluentBitLog, Samples.VectorLog, Samples.DeployEvent],
+        [DecoderFormats.KubernetesEvent] = [Samples.KubernetesCoreEvent, Samples.KubernetesEventsV1],
+        [DecoderFormats.CloudEvents] = [Samples.CloudEventDeploy, """{"specversion":"1.0","id":"x","source":"/am","type":"am","time":"2026-11-27T16:00:00Z","data":""" + Samples.AlertmanagerFiring + "}"],
+        [DecoderFormats.Syslog] = [Samples.Syslog5424, Samples.Syslog3164, Samples.SyslogForward],
+        [DecoderFormats.TelegrafJson] = [Samples.TelegrafJson, Samples.TelegrafJsonBatch],
+        [DecoderFormats.OtlpJson] = [Samples.OtlpMetrics, Samples.OtlpLogs, Samples.OtlpTraces],
     };
 }

@@ -42,6 +42,16 @@ public sealed class InfluxLineProtocolDecoderTests
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1465839830100).AddTicks(4002), points[0].Timestamp);
     }
 
+    [Fact]
+    public void Decode_EqualsEscapeInMeasurement_KeepsBackslash()
+    {
+        var sut = new InfluxLineProtocolDecoder();
+
+        var point = Assert.IsType<MetricPoint>(Assert.Single(sut.DecodeOk("a\\=b\\\\c,t=x v=1 0", At)));
+
+        Assert.Equal("a\\=b\\c_v", point.Name);
+    }
+
     [Theory]
     [InlineData("t", 1)]
     [InlineData("T", 1)]

@@ -47,6 +47,30 @@ public sealed class PrometheusJsonDecoderTests
         var records = sut.DecodeOk(Samples.PrometheusAdapter + "\n" + Samples.PrometheusAdapter.Replace("0.25", "0.5", StringComparison.Ordinal) + "\n");
 
         Assert.Equal([0.25, 0.5], records.Cast<MetricPoint>().Select(p => p.Value));
+        Assert.Same(((MetricPoint)records[0]).Labels, ((MetricPoint)records[1]).Labels);
+    }
+
+    [Fact]
+    public void Decode_SameLabelBytesAfterAFailedSample_StillValidated()
+    {
+        var sut = new PrometheusJsonDecoder();
+        const string Bad = """{"timestamp":"2026-11-27T16:00:00Z","value":"1","name":"up","labels":{"a":1}}""";
+
+        sut.DecodeFail(Bad);
+
+        Assert.Contains("not a string", sut.DecodeFail(Bad), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_EscapedStrings_Unescaped()
+    {
+        var sut = new PrometheusJsonDecoder();
+
+        var point = Assert.IsType<MetricPoint>(Assert.Single(sut.DecodeOk("""{"timestamp":"2026-11-27T16:00:00Z","value":"\u0031.5","name":"\u0075p","labels":{"path":"/a\"b"}}""")));
+
+        Assert.Equal("up", point.Name);
+        Assert.Equal(1.5, point.Value);
+        Assert.Equal("/a\"b", point.Labels.Get("path"));
     }
 
     [Fact]

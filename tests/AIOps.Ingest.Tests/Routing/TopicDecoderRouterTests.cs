@@ -20,6 +20,17 @@ public sealed class TopicDecoderRouterTests
     [InlineData(Samples.FluentBitLog, DecoderFormats.JsonLog)]
     [InlineData(Samples.VectorLog, DecoderFormats.JsonLog)]
     [InlineData(Samples.DeployEvent, DecoderFormats.JsonLog)]
+    [InlineData(Samples.KubernetesCoreEvent, DecoderFormats.KubernetesEvent)]
+    [InlineData(Samples.KubernetesEventsV1, DecoderFormats.KubernetesEvent)]
+    [InlineData(Samples.Syslog5424, DecoderFormats.Syslog)]
+    [InlineData(Samples.Syslog3164, DecoderFormats.Syslog)]
+    [InlineData(Samples.SyslogForward, DecoderFormats.Syslog)]
+    [InlineData(Samples.TelegrafJson, DecoderFormats.TelegrafJson)]
+    [InlineData(Samples.TelegrafJsonBatch, DecoderFormats.TelegrafJson)]
+    [InlineData(Samples.OtlpMetrics, DecoderFormats.OtlpJson)]
+    [InlineData(Samples.OtlpLogs, DecoderFormats.OtlpJson)]
+    [InlineData(Samples.OtlpTraces, DecoderFormats.OtlpJson)]
+    [InlineData(Samples.CloudEventDeploy, DecoderFormats.CloudEvents)]
     public void Decode_AutoTopic_DetectsFormatFromContent(string payload, string expected)
     {
         var sut = CreateSut();
@@ -123,6 +134,17 @@ public sealed class TopicDecoderRouterTests
         var ex = Assert.Throws<ArgumentException>(() => CreateSut(new() { ["t"] = "nope" }));
 
         Assert.Contains("nope", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "1.00:00:00", "ns")]
+    [InlineData(1024, "-00:00:01", "ns")]
+    [InlineData(1024, "1.00:00:00", "weeks")]
+    public void Constructor_InvalidOptions_Throws(int maxBytes, string skew, string precision)
+    {
+        var options = new DecoderOptions { MaxPayloadBytes = maxBytes, MaxFutureSkew = TimeSpan.Parse(skew, System.Globalization.CultureInfo.InvariantCulture), InfluxPrecision = precision };
+
+        Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new TopicDecoderRouter([], new Dictionary<string, string>(), Clock, options));
     }
 
     [Fact]

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using AIOps.Core.Model;
+using AIOps.Ingest.Common;
+
+namespace AIOps.Ingest.Otlp;
+
+/// <summary>OTLP/JSON building blocks: AnyValue, KeyValue lists and the decimal-string 64-bit integers.</summary>
+internal static class OtlpJson
+{
+    /// <summary>An AnyValue rendered as text (arrays and maps as their JSON).</summary>
+    public static string? AnyValue(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in value.EnumerateObject())
+        {
+            return property.Name switch
+            {
+                "stringValue" or "intValue" or "doubleValue" or "boolValue" or "bytesValue" => Json.Scalar(property.Value),
+                "arrayValue" or "kvlistValue" => property.Value.GetRawText(),
+                _ => null,
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>Appends <c>[{"key":..,"value":{..}}]</c> attributes to <paramref name="items"/>.</summary>
+    public static void AddAttributes(JsonElement owner, List<KeyValuePair<string, string>> items)
+    {
+        foreach (var attribute in owner.Array("attributes")?.EnumerateArraySafe() ?? [])
+        {
+            if (attribute.String("key") is { Length: > 0 } key && attribute.Child("value") is { } value && AnyValue(value) is { } text)
+            {
+                items.Add(new(key, text));
+            }
+        }
+    }
+
+    public static LabelSet Attributes(JsonElement owner)
+    {
+        var items = new List<KeyValuePair<string, string>>();
+        AddAttributes(owner, items);
+        return Labels.Build(items);
+    }
+
+    /// <summary>The resource attributes of a resourceMetrics/resourceLogs/resourceSpans entry.</summary>
+    public static LabelSet ResourceAttributes(JsonElement block) =>
+        block.Object("resource") is { } resource ? Attributes(resource) : LabelSet.Empty;
+
+    /// <summary>Merges point attributes over resource attributes (the point's win).</summary>
+    public static LabelSet Merge(LabelSet resource, JsonElement owner)
+    {
+        var items = new List<KeyValuePair<string, string>>(resource.Count + 4);
+        items.AddRange(resource);
+        OtlpJson.AddAttributes(owner, items);
+        return items.Count == resource.Count ? resource : LabelSet.From(items);
+    }
+
+    /// <summary>A fixed64/uint64 (a decimal string in OTLP/JSON, or a plain number) as nanoseconds since the epoch.</summary>
+    public static DateTimeOffset? UnixNanos(JsonElement owner, string name)
+    {
+        if (owner.Child(name) is not { } value)
+        {
+            return null;
+        }
+
+        long nanos;
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (!long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out nanos))
+            {
+                return null;
+            }
+        }
+        else if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out nanos))
+        {
+            return null;
+        }
+
+        return nanos > 0 && Timestamps.TryFromUnix(nanos, TimeUnit.Nanoseconds, out var time) ? time : null;
+    }
+
+    /// <summary>A number that may be written as a string (int64, or protojson's "NaN"/"Infinity").</summary>
+    public static double? Number(JsonElement owner, string name) =>
+        owner.Child(name) is { } value && Json.TryGetDouble(value, out var number) && value.ValueKind != JsonValueKind.True && value.ValueKind != JsonValueKind.False ? number : null;
+
+    /// <summary>An enum written as its number or its name (e.g. 3 or "SPAN_KIND_CLIENT").</summary>
+    public static int Enum(JsonElement owner, string name, string[] names)
+    {
+        if (owner.Child(name) is not { } value)
+        {
+            return 0;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? Math.Max(0, Array.IndexOf(names, value.GetString())) : 0;
+    }
+}
