@@ -1,3 +1,4 @@
+using AIOps.Accuracy.Correlation;
 using AIOps.Accuracy.Loghub;
 using AIOps.Accuracy.Nab;
 using AIOps.Accuracy.Rca;
@@ -12,6 +13,7 @@ internal static class Program
         ["loghub"] = LoghubBenchmark.Run,
         ["nab"] = NabBenchmark.Run,
         ["rca"] = RcaBenchmark.Run,
+        ["correlation"] = CorrelationHarness.Run,
     };
 
     public static int Main(string[] args) =>

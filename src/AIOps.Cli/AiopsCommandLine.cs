@@ -25,6 +25,7 @@ public static class AiopsCommandLine
         root.Subcommands.Add(RcaCommandLine.Create());
         root.Subcommands.Add(DetectCommandLine.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return root;
     }
 }

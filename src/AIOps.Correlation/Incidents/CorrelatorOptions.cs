@@ -1,6 +1,6 @@
 namespace AIOps.Correlation.Incidents;
 
-/// <summary>Grouping and lifecycle settings. Defaults in <see cref="CorrelatorDefaults"/>.</summary>
+/// <summary>Grouping and lifecycle settings; rules can override some per signal. Defaults in <see cref="CorrelatorDefaults"/>.</summary>
 public sealed class CorrelatorOptions
 {
     /// <summary>A signal joins an incident seen within this window.</summary>
@@ -9,7 +9,7 @@ public sealed class CorrelatorOptions
     /// <summary>An incident with no new signal for this long resolves.</summary>
     public TimeSpan QuietPeriod { get; set; } = CorrelatorDefaults.QuietPeriod;
 
-    /// <summary>A signal on an entity of an incident resolved less than this ago reopens it (flap damping).</summary>
+    /// <summary>A signal on an entity of an incident resolved less than this ago reopens it.</summary>
     public TimeSpan ReopenWindow { get; set; } = CorrelatorDefaults.ReopenWindow;
 
     /// <summary>How far before onset change events (deploys, config) are attached as evidence.</summary>
@@ -20,4 +20,35 @@ public sealed class CorrelatorOptions
 
     /// <summary>Signals other than alerts below this score never open an incident on their own (they can join one).</summary>
     public double MinOpenScore { get; set; } = CorrelatorDefaults.MinOpenScore;
+
+    /// <summary>
+    /// Anomalies no rule matches open an incident only with this many distinct anomalous series on the entity within
+    /// the window (a lone blip is not an incident), or once one has lasted <see cref="AnomalyPersist"/>. 1 disables.
+    /// </summary>
+    public int AnomalyMinCount { get; set; } = CorrelatorDefaults.AnomalyMinCount;
+
+    public TimeSpan AnomalyPersist { get; set; } = CorrelatorDefaults.AnomalyPersist;
+
+    /// <summary>A signal that topology does not connect joins an incident whose member it resembles this much (IDF-weighted Jaccard of labels and words); 0 disables.</summary>
+    public double SimilarityThreshold { get; set; } = CorrelatorDefaults.SimilarityThreshold;
+
+    /// <summary>How many of an incident's newest members similarity compares against.</summary>
+    public int SimilarityMembers { get; set; } = CorrelatorDefaults.SimilarityMembers;
+
+    /// <summary>An incident reopened this many times within <see cref="FlapPeriod"/> is flapping.</summary>
+    public int FlapThreshold { get; set; } = CorrelatorDefaults.FlapThreshold;
+
+    public TimeSpan FlapPeriod { get; set; } = CorrelatorDefaults.FlapPeriod;
+
+    /// <summary>A flapping incident resolves only after this long without a signal (no open/resolve churn).</summary>
+    public TimeSpan FlapQuietPeriod { get; set; } = CorrelatorDefaults.FlapQuietPeriod;
+
+    /// <summary>An inhibiting signal that never resolves stops inhibiting this long after it was last seen.</summary>
+    public TimeSpan InhibitionTtl { get; set; } = CorrelatorDefaults.InhibitionTtl;
+
+    /// <summary>Call edges learned from spans and not seen for this long leave the graph.</summary>
+    public TimeSpan EdgeTtl { get; set; } = CorrelatorDefaults.EdgeTtl;
+
+    /// <summary>How often (event time) the clock ages out edges.</summary>
+    public TimeSpan EdgeExpiryInterval { get; set; } = CorrelatorDefaults.EdgeExpiryInterval;
 }

@@ -1,4 +1,5 @@
 using AIOps.Core.Model;
+using AIOps.Correlation.Rules;
 
 namespace AIOps.Correlation.Incidents;
 
@@ -9,6 +10,7 @@ internal sealed class IncidentState
     private readonly Dictionary<string, Signal> _signals = new(StringComparer.Ordinal);
     private readonly List<string> _signalOrder = [];
     private readonly List<string> _reasons = [];
+    private readonly Dictionary<string, DateTimeOffset> _entityLastSeen = new(StringComparer.Ordinal);
 
     public IncidentState(string id, DateTimeOffset firstSeen)
     {
@@ -30,6 +32,23 @@ internal sealed class IncidentState
     public DateTimeOffset? ResolvedAt { get; set; }
 
     public string? MergedInto { get; set; }
+
+    /// <summary>The rule of the opening signal: title, resolve policy and quiet period.</summary>
+    public CorrelationRule? Rule { get; set; }
+
+    public TimeSpan QuietPeriod { get; set; }
+
+    public ResolvePolicy Policy { get; set; }
+
+    /// <summary>Rule group keys (rule name + group_by values) whose signals belong here.</summary>
+    public HashSet<string> GroupKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When it reopened (flap damping counts these within the flap period).</summary>
+    public List<DateTimeOffset> Reopens { get; } = [];
+
+    public bool Flapping { get; set; }
+
+    public int SignalCount => _signalOrder.Count;
 
     public IReadOnlyList<string> Entities => _entities;
 
@@ -54,7 +73,51 @@ internal sealed class IncidentState
         return state;
     }
 
-    public bool HasEntity(string entity) => _entities.Contains(entity, StringComparer.Ordinal);
+    public bool HasEntity(string entity)
+    {
+        for (var i = 0; i < _entities.Count; i++)
+        {
+            if (string.Equals(_entities[i], entity, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool HasFingerprint(string fingerprint) => _signals.ContainsKey(fingerprint);
+
+    /// <summary>When the entity last signalled in this incident (a neighbour joins only while it is active).</summary>
+    public DateTimeOffset EntityLastSeen(string entity) => _entityLastSeen.GetValueOrDefault(entity, LastSeen);
+
+    /// <summary>The newest members (for similarity), newest first.</summary>
+    public IEnumerable<Signal> Newest(int count)
+    {
+        for (var i = _signalOrder.Count - 1; i >= 0 && count-- > 0; i--)
+        {
+            yield return _signals[_signalOrder[i]];
+        }
+    }
+
+    /// <summary>True when no member alert is firing any more (anomalies and changes do not hold it open).</summary>
+    public bool AllAlertsResolved()
+    {
+        var any = false;
+        foreach (var signal in _signals.Values)
+        {
+            if (signal.Kind == SignalKind.Alert)
+            {
+                any = true;
+                if (!signal.Resolved)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return any;
+    }
 
     public bool HasSignal(Signal signal) => _signals.TryGetValue(signal.Fingerprint, out var known) && known.Id == signal.Id && known.Resolved == signal.Resolved;
 
@@ -79,6 +142,11 @@ internal sealed class IncidentState
         {
             _entities.Add(signal.Entity);
             material = true;
+        }
+
+        if (signal.Kind != SignalKind.Change && (!_entityLastSeen.TryGetValue(signal.Entity, out var seen) || signal.Timestamp > seen))
+        {
+            _entityLastSeen[signal.Entity] = signal.Timestamp;
         }
 
         if (signal.Onset < FirstSeen && signal.Kind != SignalKind.Change)
@@ -113,6 +181,8 @@ internal sealed class IncidentState
         {
             AddReason(reason);
         }
+
+        GroupKeys.UnionWith(other.GroupKeys);
     }
 
     public Incident Snapshot(string change)
@@ -125,7 +195,9 @@ internal sealed class IncidentState
             Id = Id,
             Version = Version,
             Status = Status,
-            Title = IncidentTitles.For(problems, _entities),
+            Title = Rule?.Title is { } template && problems.Count > 0
+                ? TitleTemplate.Render(template, problems.MinBy(s => s.Onset)!, Rule.Name, _entities.Count)
+                : IncidentTitles.For(problems, _entities),
             Severity = severity,
             Entities = [.. _entities],
             Signals = signals,

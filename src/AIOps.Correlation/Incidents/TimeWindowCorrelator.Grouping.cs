@@ -4,30 +4,44 @@ namespace AIOps.Correlation.Incidents;
 
 public sealed partial class TimeWindowCorrelator
 {
+    private static readonly TimeSpan NeighbourhoodTtl = TimeSpan.FromMinutes(1);
+    private readonly Dictionary<string, (DateTimeOffset At, HashSet<string> Entities)> _neighbourhoods = new(StringComparer.Ordinal);
+
     /// <summary>Open incidents the signal belongs to, oldest first, with the reason for the first match.</summary>
-    private List<IncidentState> FindRelated(Signal signal, out string? reason)
+    private List<IncidentState> FindRelated(Signal signal, TimeSpan window, string? groupKey, out string? reason)
     {
         reason = null;
         var related = new List<IncidentState>();
-        foreach (var incident in _incidents.Values.OrderBy(i => i.FirstSeen).ThenBy(i => i.Id, StringComparer.Ordinal))
+        HashSet<string>? neighbours = null;
+        foreach (var incident in OpenIncidentsOldestFirst())
         {
-            if (incident.Status != IncidentStatus.Open || signal.Timestamp - incident.LastSeen > _options.Window)
-            {
-                continue;
-            }
-
+            // Its own entity joins an incident for as long as it is open; the window applies to everything else.
             if (incident.HasEntity(signal.Entity))
             {
                 related.Add(incident);
                 continue;
             }
 
+            if (signal.Timestamp - incident.LastSeen > window)
+            {
+                continue;
+            }
+
+            if (groupKey is not null && incident.GroupKeys.Contains(groupKey))
+            {
+                related.Add(incident);
+                reason ??= $"{signal.Entity} joined: same {groupKey}";
+                continue;
+            }
+
+            neighbours ??= Neighbourhood(signal.Entity, signal.Timestamp);
             foreach (var entity in incident.Entities)
             {
-                if (_topology.Path(signal.Entity, entity, _options.MaxHops) is { } path)
+                // The neighbour must itself be active: a member that went quiet long ago connects nothing new.
+                if (neighbours.Contains(entity) && signal.Timestamp - incident.EntityLastSeen(entity) <= window)
                 {
                     related.Add(incident);
-                    reason ??= $"{signal.Entity} joined: connected to {entity} ({string.Join(" - ", path)}) within {_options.Window.TotalMinutes:0} min";
+                    reason ??= ConnectionReason(signal.Entity, entity, window);
                     break;
                 }
             }
@@ -36,15 +50,113 @@ public sealed partial class TimeWindowCorrelator
         return related;
     }
 
-    private IncidentState? FindReopenable(Signal signal) =>
-        _incidents.Values
-            .Where(i => i.Status == IncidentStatus.Resolved && i.HasEntity(signal.Entity) && signal.Timestamp - i.ResolvedAt <= _options.ReopenWindow)
-            .OrderByDescending(i => i.ResolvedAt)
-            .FirstOrDefault();
+    private List<IncidentState> OpenIncidentsOldestFirst()
+    {
+        _candidates.Clear();
+        foreach (var incident in _incidents.Values)
+        {
+            if (incident.Status == IncidentStatus.Open)
+            {
+                _candidates.Add(incident);
+            }
+        }
+
+        if (_candidates.Count > 1)
+        {
+            _candidates.Sort(static (a, b) => a.FirstSeen != b.FirstSeen ? a.FirstSeen.CompareTo(b.FirstSeen) : string.CompareOrdinal(a.Id, b.Id));
+        }
+
+        return _candidates;
+    }
+
+    /// <summary>Entities within MaxHops in the dependency graph, plus the hosts it runs on (or the services a host runs); cached briefly.</summary>
+    private HashSet<string> Neighbourhood(string entity, DateTimeOffset now)
+    {
+        if (_neighbourhoods.TryGetValue(entity, out var cached) && now - cached.At < NeighbourhoodTtl && now >= cached.At)
+        {
+            return cached.Entities;
+        }
+
+        var set = new HashSet<string>(StringComparer.Ordinal) { entity };
+        var frontier = new List<string> { entity };
+        for (var hop = 0; hop < _options.MaxHops && frontier.Count > 0; hop++)
+        {
+            var next = new List<string>();
+            foreach (var node in frontier)
+            {
+                foreach (var neighbour in _topology.Callees(node).Concat(_topology.Callers(node)))
+                {
+                    if (set.Add(neighbour))
+                    {
+                        next.Add(neighbour);
+                    }
+                }
+            }
+
+            frontier = next;
+        }
+
+        foreach (var related in _hosts.Related(entity))
+        {
+            set.Add(related);
+        }
+
+        _neighbourhoods[entity] = (now, set);
+        return set;
+    }
+
+    private string ConnectionReason(string from, string to, TimeSpan window)
+    {
+        var path = _topology.Path(from, to, _options.MaxHops);
+        return path is null
+            ? $"{from} joined: runs on or hosts {to} within {window.TotalMinutes:0} min"
+            : $"{from} joined: connected to {to} ({string.Join(" - ", path)}) within {window.TotalMinutes:0} min";
+    }
+
+    private IncidentState? FindSimilar(Signal signal, TimeSpan window, out double best)
+    {
+        best = 0;
+        if (_options.SimilarityThreshold <= 0)
+        {
+            return null;
+        }
+
+        IncidentState? match = null;
+        var tokens = _similarity.Tokens(signal);
+        foreach (var incident in OpenIncidentsOldestFirst())
+        {
+            if (signal.Timestamp - incident.LastSeen > window)
+            {
+                continue;
+            }
+
+            foreach (var member in incident.Newest(_options.SimilarityMembers))
+            {
+                if (member.Kind == SignalKind.Change)
+                {
+                    continue;
+                }
+
+                var score = _similarity.Jaccard(tokens, _similarity.Tokens(member));
+                if (score > best)
+                {
+                    best = score;
+                    match = incident;
+                }
+            }
+        }
+
+        return best >= _options.SimilarityThreshold ? match : null;
+    }
 
     private void Merge(IncidentState target, IncidentState other, Signal bridge, ICollection<IncidentChange> changes)
     {
         target.Absorb(other);
+        foreach (var signal in other.Signals)
+        {
+            _byFingerprint[signal.Fingerprint] = target;
+        }
+
         target.AddReason($"merged {other.Id}: {bridge.Indicator} on {bridge.Entity} connects both");
         other.Status = IncidentStatus.Resolved;
         other.ResolvedAt = bridge.Timestamp;
@@ -59,7 +171,7 @@ public sealed partial class TimeWindowCorrelator
         _recentChanges.Add(change);
         foreach (var incident in _incidents.Values.Where(i => i.Status == IncidentStatus.Open).OrderBy(i => i.Id, StringComparer.Ordinal).ToList())
         {
-            if (IsNear(incident, change.Entity) && !incident.HasSignal(change))
+            if (IsNear(incident, change.Entity, change.Timestamp) && !incident.HasSignal(change))
             {
                 incident.AddSignal(change);
                 incident.AddReason($"change {change.Indicator} on {change.Entity} during the incident");
@@ -70,13 +182,23 @@ public sealed partial class TimeWindowCorrelator
 
     private void ObserveResolution(Signal signal, ICollection<IncidentChange> changes)
     {
-        foreach (var incident in _incidents.Values.Where(i => i.Status == IncidentStatus.Open).OrderBy(i => i.Id, StringComparer.Ordinal).ToList())
+        if (!_byFingerprint.TryGetValue(signal.Fingerprint, out var incident) || incident.Status != IncidentStatus.Open || incident.HasSignal(signal))
         {
-            if (incident.Signals.Any(s => s.Fingerprint == signal.Fingerprint) && !incident.HasSignal(signal) && incident.AddSignal(signal))
-            {
-                Emit(incident, IncidentChangeKind.Updated, $"{signal.Indicator} on {signal.Entity} resolved", changes);
-            }
+            return;
         }
+
+        if (!incident.AddSignal(signal))
+        {
+            return;
+        }
+
+        if (incident.Policy == Rules.ResolvePolicy.AllResolved && !incident.Flapping && incident.AllAlertsResolved())
+        {
+            Resolve(incident, signal.Timestamp, $"resolved: every alert resolved (last {signal.Indicator} on {signal.Entity})", changes);
+            return;
+        }
+
+        Emit(incident, IncidentChangeKind.Updated, $"{signal.Indicator} on {signal.Entity} resolved", changes);
     }
 
     /// <summary>
@@ -85,14 +207,14 @@ public sealed partial class TimeWindowCorrelator
     /// </summary>
     private void AttachChanges(IncidentState incident)
     {
-        for (var i = 0; i < _pending.Count; i++)
+        for (var i = 0; i < _weak.Count; i++)
         {
-            var weak = _pending[i];
-            if (weak.Timestamp >= incident.FirstSeen - _options.Window && weak.Timestamp <= incident.LastSeen + _options.Window && IsNear(incident, weak.Entity))
+            var weak = _weak[i];
+            if (weak.Timestamp >= incident.FirstSeen - _options.Window && weak.Timestamp <= incident.LastSeen + _options.Window && IsNear(incident, weak.Entity, weak.Timestamp))
             {
-                incident.AddSignal(weak);
+                Add(incident, weak);
                 incident.AddReason($"{weak.Indicator} on {weak.Entity} joined: too weak to open an incident, near this one in time and topology");
-                _pending.RemoveAt(i--);
+                _weak.RemoveAt(i--);
             }
         }
 
@@ -100,7 +222,7 @@ public sealed partial class TimeWindowCorrelator
         {
             if (change.Timestamp >= incident.FirstSeen - _options.ChangeLookback &&
                 change.Timestamp <= incident.LastSeen &&
-                IsNear(incident, change.Entity) &&
+                IsNear(incident, change.Entity, change.Timestamp) &&
                 !incident.HasSignal(change))
             {
                 incident.AddSignal(change);
@@ -109,6 +231,22 @@ public sealed partial class TimeWindowCorrelator
         }
     }
 
-    private bool IsNear(IncidentState incident, string entity) =>
-        incident.HasEntity(entity) || incident.Entities.Any(e => _topology.Path(entity, e, _options.MaxHops) is not null);
+    private bool IsNear(IncidentState incident, string entity, DateTimeOffset now)
+    {
+        if (incident.HasEntity(entity))
+        {
+            return true;
+        }
+
+        var neighbours = Neighbourhood(entity, now);
+        foreach (var member in incident.Entities)
+        {
+            if (neighbours.Contains(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

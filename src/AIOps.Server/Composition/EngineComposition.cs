@@ -3,6 +3,7 @@ using AIOps.Core.Pipeline;
 using AIOps.Core.Ports;
 using AIOps.Core.Topology;
 using AIOps.Correlation.Incidents;
+using AIOps.Correlation.Rules;
 using AIOps.Correlation.Topology;
 using AIOps.Detection;
 using AIOps.Detection.Rules;
@@ -21,9 +22,10 @@ namespace AIOps.Server.Composition;
 /// </summary>
 public sealed class EngineComposition
 {
-    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates)
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates, TimeWindowCorrelator correlator)
     {
         Templates = templates;
+        Correlator = correlator;
         Topology = topology;
         Store = store;
         Engine = engine;
@@ -41,6 +43,9 @@ public sealed class EngineComposition
 
     public DetectionStage Detection { get; }
 
+    /// <summary>The correlator: its <see cref="TimeWindowCorrelator.Silences"/> take silences created through the API.</summary>
+    public TimeWindowCorrelator Correlator { get; }
+
     /// <summary>Log template mining; its state is saved beside the incident store so template ids survive restarts.</summary>
     public LogTemplateNormalizer Templates { get; }
 
@@ -53,9 +58,11 @@ public sealed class EngineComposition
         IReadOnlyList<ISignalSink>? signalSinks = null,
         EngineMetrics? metrics = null)
     {
-        var topology = LoadTopology(options.ResolveRulesDirectory());
-        var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection, LoadDetectionRules(options.ResolveRulesDirectory()));
-        var correlator = new TimeWindowCorrelator(topology, options.Correlation);
+        var rulesDirectory = options.ResolveRulesDirectory();
+        var topology = LoadTopology(rulesDirectory, out var hosts);
+        var rules = RulesLoader.LoadOrThrow(rulesDirectory);
+        var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection, LoadDetectionRules(rulesDirectory));
+        var correlator = new TimeWindowCorrelator(topology, options.Correlation, rules, new SilenceRegistry(), hosts);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         ISignalDetector detector = detection;
         IReadOnlyList<IIncidentSink> sinks = [store, .. incidentSinks ?? []];
@@ -70,7 +77,7 @@ public sealed class EngineComposition
         var engine = new IncidentEngine(detector, correlator, new SignalRootCauseAnalyzer(), topology, sinks, signalSinks);
         var templates = new LogTemplateNormalizer();
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
-        return new EngineComposition(topology, store, engine, processor, detection, templates);
+        return new EngineComposition(topology, store, engine, processor, detection, templates, correlator);
     }
 
     public static DetectionRules LoadDetectionRules(string rulesDirectory)
@@ -79,13 +86,16 @@ public sealed class EngineComposition
         return File.Exists(file) ? DetectionRulesFile.Load(file) : DetectionRules.Empty;
     }
 
-    public static DependencyGraph LoadTopology(string rulesDirectory)
+    public static DependencyGraph LoadTopology(string rulesDirectory) => LoadTopology(rulesDirectory, out _);
+
+    public static DependencyGraph LoadTopology(string rulesDirectory, out HostMap hosts)
     {
         var graph = new DependencyGraph();
-        var file = Path.Combine(rulesDirectory, "topology.yaml");
+        hosts = HostMap.Empty;
+        var file = Path.Combine(rulesDirectory, RulesLoader.TopologyFileName);
         if (File.Exists(file))
         {
-            TopologyFile.Load(file, graph);
+            hosts = HostMap.From(TopologyFile.Load(file, graph));
         }
 
         return graph;

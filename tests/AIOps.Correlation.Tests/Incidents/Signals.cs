@@ -23,6 +23,23 @@ internal static class Signals
         Fingerprint = $"anomaly:{entity}/{indicator}",
     };
 
+    public static Signal Alert(string entity, string alertname, double minutes, Severity severity = Severity.Critical, bool resolved = false, params (string Key, string Value)[] labels) => new()
+    {
+        Id = $"alert-{entity}-{alertname}-{minutes}-{resolved}",
+        Kind = SignalKind.Alert,
+        Entity = entity,
+        Indicator = alertname,
+        Detector = "alertmanager",
+        Score = 1,
+        Onset = T0.AddMinutes(minutes),
+        Timestamp = T0.AddMinutes(minutes),
+        Severity = severity,
+        Fingerprint = $"alertmanager:{entity}/{alertname}",
+        Resolved = resolved,
+        Summary = $"{alertname} firing",
+        Labels = LabelSet.From([("alertname", alertname), ("service", entity), .. labels]),
+    };
+
     public static Signal Change(string entity, double minutes) => new()
     {
         Id = $"chg-{entity}-{minutes}",

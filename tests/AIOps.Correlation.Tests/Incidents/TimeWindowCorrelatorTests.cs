@@ -10,6 +10,9 @@ public sealed class TimeWindowCorrelatorTests
     private readonly DependencyGraph _graph = new();
     private readonly List<IncidentChange> _changes = [];
 
+    // These tests are about grouping and lifecycle, so a single anomaly may open an incident.
+    private static CorrelatorOptions Grouping => new() { AnomalyMinCount = 1 };
+
     public TimeWindowCorrelatorTests()
     {
         _graph.AddStatic("frontend", "checkout");
@@ -20,7 +23,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_CascadeOnConnectedEntities_GroupsIntoOneIncident()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
 
         sut.Observe(Anomaly("payments-db", "latency", 0), _changes);
         sut.Observe(Anomaly("payments", "latency", 1), _changes);
@@ -36,7 +39,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_UnconnectedEntity_OpensSecondIncident()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
 
         sut.Observe(Anomaly("payments-db", "latency", 0), _changes);
         sut.Observe(Anomaly("search", "latency", 1), _changes);
@@ -47,7 +50,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_OutsideWindow_OpensNewIncident()
     {
-        var sut = new TimeWindowCorrelator(_graph, new CorrelatorOptions { Window = TimeSpan.FromMinutes(5), QuietPeriod = TimeSpan.FromHours(1) });
+        var sut = new TimeWindowCorrelator(_graph, new CorrelatorOptions { Window = TimeSpan.FromMinutes(5), QuietPeriod = TimeSpan.FromHours(1), AnomalyMinCount = 1 });
 
         sut.Observe(Anomaly("payments-db", "latency", 0), _changes);
         sut.Observe(Anomaly("payments", "latency", 20), _changes);
@@ -58,7 +61,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_SameSignalTwice_IsIdempotent()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
         var signal = Anomaly("payments-db", "latency", 0);
 
         sut.Observe(signal, _changes);
@@ -72,7 +75,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_SignalBridgingTwoIncidents_MergesThem()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
 
         sut.Observe(Anomaly("frontend", "errors", 0), _changes);
         sut.Observe(Anomaly("payments", "latency", 1), _changes);
@@ -90,7 +93,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void AdvanceTo_AfterQuietPeriod_ResolvesThenReopensOnRecurrence()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
         sut.Observe(Anomaly("payments-db", "latency", 0), _changes);
 
         sut.AdvanceTo(T0.AddMinutes(16), _changes);
@@ -107,7 +110,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_ChangeBeforeOnset_IsAttachedButOpensNothing()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
 
         sut.Observe(Change("payments-db", -3), _changes);
         Assert.Empty(sut.OpenIncidents);
@@ -122,7 +125,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Observe_WeakAnomaly_DoesNotOpenIncidentButJoinsOneThatFormsNearby()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
 
         sut.Observe(Anomaly("payments", "log-novelty", 0, score: 0.5), _changes);
         Assert.Empty(sut.OpenIncidents);
@@ -137,7 +140,7 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void AdvanceTo_WeakSignalOlderThanWindow_IsForgotten()
     {
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
         sut.Observe(Anomaly("payments", "log-novelty", 0, score: 0.5), _changes);
 
         sut.AdvanceTo(T0.AddMinutes(30), _changes);
@@ -149,11 +152,11 @@ public sealed class TimeWindowCorrelatorTests
     [Fact]
     public void Restore_OpenIncident_ContinuesItsVersions()
     {
-        var first = new TimeWindowCorrelator(_graph);
+        var first = new TimeWindowCorrelator(_graph, Grouping);
         first.Observe(Anomaly("payments-db", "latency", 0), _changes);
         var snapshot = _changes[^1].Incident;
 
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
         sut.Restore([snapshot]);
         sut.Observe(Anomaly("payments", "latency", 1), _changes);
 
@@ -166,7 +169,7 @@ public sealed class TimeWindowCorrelatorTests
     {
         // Regression: a repeat shares the fingerprint and onset of the first signal but is observed later;
         // it must refresh the incident, or a twin incident opens once the window has passed.
-        var sut = new TimeWindowCorrelator(_graph);
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
         var first = Anomaly("payments", "latency", 0);
         sut.Observe(first, _changes);
 
@@ -179,5 +182,19 @@ public sealed class TimeWindowCorrelatorTests
         var incident = Assert.Single(sut.OpenIncidents);
         Assert.Equal(T0.AddMinutes(30), incident.LastSeen);
         Assert.Single(incident.Signals);
+    }
+
+    [Fact]
+    public void Observe_LoneAnomalyWithDefaults_HeldUntilSecondSeriesOnEntity()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+
+        sut.Observe(Anomaly("payments-db", "latency", 0), _changes);
+        Assert.Empty(sut.OpenIncidents);
+        Assert.Equal(1, sut.Counters.Pending);
+
+        sut.Observe(Anomaly("payments-db", "connections", 1), _changes);
+
+        Assert.Equal(2, Assert.Single(sut.OpenIncidents).Signals.Count);
     }
 }

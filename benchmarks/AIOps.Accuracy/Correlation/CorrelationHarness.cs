@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AIOps.Server.Composition;
+using AIOps.Server.Options;
+using AIOps.Server.Replay;
+using AIOps.Server.Storage;
+
+namespace AIOps.Accuracy.Correlation;
+
+/// <summary>
+/// `correlation [--out DIR] [--only NAME] [--rules DIR]`: generates the scenario suite (kcat -J dumps, truth side
+/// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
+/// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
+/// prints compression, pairwise precision/recall/F1 of "same incident" and incidents per fault.
+/// </summary>
+internal static class CorrelationHarness
+{
+    public static int Run(string[] args)
+    {
+        var root = RepoRoot();
+        var output = Option(args, "--out") ?? Path.Combine(root, "tests", "scenarios");
+        var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
+        var only = Option(args, "--only");
+        var verbose = args.Contains("--verbose");
+        Directory.CreateDirectory(Path.Combine(output, "rules"));
+        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), SimulatedSystem.TopologyYaml());
+        var rulesDirectory = MergedRules(rules, Path.Combine(output, "rules", "topology.yaml"));
+        try
+        {
+            var scores = new List<ScenarioScore>();
+            foreach (var spec in ScenarioCatalog.All.Where(s => only is null || s.Name == only))
+            {
+                var (lines, truth) = new ScenarioGenerator(spec).Generate();
+                var dump = Path.Combine(output, spec.Name + ".ndjson");
+                File.WriteAllLines(dump, lines);
+                File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
+                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose).GetAwaiter().GetResult());
+            }
+
+            Console.WriteLine(Table(scores));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(rulesDirectory, recursive: true);
+        }
+    }
+
+    private static readonly JsonSerializerOptions TruthJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose)
+    {
+        var capture = new CaptureSinks();
+        var deadLetters = new MemoryDeadLetterSink();
+        var composition = EngineComposition.Create(new EngineOptions { RulesDirectory = rulesDirectory }, TimeProvider.System, new MemoryIncidentStore(), deadLetters, [capture], [capture]);
+        using (var reader = new StreamReader(dump))
+        {
+            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, CancellationToken.None);
+            if (result.DeadLetters + result.BadEnvelopes > 0)
+            {
+                throw new InvalidDataException($"{dump}: {result.DeadLetters + result.BadEnvelopes} messages dead-lettered, first: {deadLetters.Letters.First().Reason}");
+            }
+        }
+
+        await composition.Engine.AdvanceToAsync(truth.End + TimeSpan.FromHours(2), CancellationToken.None);
+        if (verbose)
+        {
+            Console.Error.WriteLine($"== {truth.Scenario}: counters muted {composition.Correlator.Counters.Muted}, weak {composition.Correlator.Counters.Weak}, held {composition.Correlator.Counters.Pending}, inhibited {composition.Correlator.Counters.Inhibited}");
+            foreach (var incident in capture.Versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!))
+            {
+                Console.Error.WriteLine($"  {incident.Id} v{incident.Version} {incident.Status} {incident.FirstSeen:HH:mm}-{incident.ResolvedAt:HH:mm} [{string.Join(",", incident.Entities)}] {incident.Title}");
+                foreach (var version in capture.Versions.Where(v => v.Id == incident.Id && (v.Change.StartsWith("re", StringComparison.Ordinal) || v.Change.StartsWith("merged", StringComparison.Ordinal))))
+                {
+                    Console.Error.WriteLine($"     v{version.Version}: {version.Change}");
+                }
+            }
+        }
+
+        return ScenarioEvaluator.Score(truth, capture.Signals, capture.Versions);
+    }
+
+    /// <summary>The rule files under test plus the shop's topology, in a temporary folder.</summary>
+    private static string MergedRules(string rules, string topology)
+    {
+        var directory = Directory.CreateTempSubdirectory("aiops-scenario-rules-").FullName;
+        foreach (var file in Directory.EnumerateFiles(rules, "*.y*ml").Where(f => Path.GetFileName(f) != "topology.yaml"))
+        {
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        }
+
+        File.Copy(topology, Path.Combine(directory, "topology.yaml"));
+        return directory;
+    }
+
+    internal static string Table(IReadOnlyList<ScenarioScore> scores)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| Scenario | Faults | Noise events | Input (alerts + anomalies) | Distinct signals | Incidents | Compression | Precision | Recall | F1 | F1 incl. noise | Incidents per fault | Fault signals in an incident | Unlabelled signals |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+        foreach (var s in scores)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Scenario} | {s.Faults} | {s.NoiseEvents} | {s.RawInput} | {s.DistinctSignals} | {s.Incidents} | {s.Compression:P1} | {s.FaultPairs.Precision:0.000} | {s.FaultPairs.Recall:0.000} | {s.FaultPairs.F1:0.000} | {s.AllPairs.F1:0.000} | {string.Join(", ", s.IncidentsPerFault.Select(p => $"{p.Key}: {p.Value}"))} | {s.FaultSignalsInIncidents}/{s.FaultSignals} | {s.Unlabelled} |");
+        }
+
+        var raw = scores.Sum(s => s.RawInput);
+        var incidents = scores.Sum(s => s.Incidents);
+        var faultPairs = scores.Aggregate(default(PairCounts), (a, s) => a + s.FaultPairs);
+        var allPairs = scores.Aggregate(default(PairCounts), (a, s) => a + s.AllPairs);
+        var perFault = scores.SelectMany(s => s.IncidentsPerFault.Values).ToList();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {scores.Sum(s => s.Faults)} | {scores.Sum(s => s.NoiseEvents)} | {raw} | {scores.Sum(s => s.DistinctSignals)} | {incidents} | {(raw == 0 ? 0 : 1 - ((double)incidents / raw)):P1} | {faultPairs.Precision:0.000} | {faultPairs.Recall:0.000} | {faultPairs.F1:0.000} | {allPairs.F1:0.000} | mean {(perFault.Count == 0 ? 0 : perFault.Average()):0.00} | {scores.Sum(s => s.FaultSignalsInIncidents)}/{scores.Sum(s => s.FaultSignals)} | {scores.Sum(s => s.Unlabelled)} |");
+        return text.ToString();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AIOps.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using AIOps.Core.Model;
+using AIOps.Server.Replay;
+
+namespace AIOps.Accuracy.Correlation;
+
+/// <summary>
+/// Simulates the shop for one scenario and writes what its tools would put on Kafka, as a `kcat -C -J` dump:
+/// Telegraf/Influx HTTP metrics per pod, prometheus-kafka-adapter JSON for datastores and nodes, Fluent Bit JSON
+/// logs, Alertmanager webhooks (threshold alerts evaluated on the simulated state, plus each fault's own alerts)
+/// and CI change events. Seeded: the same spec always gives the same bytes. The truth goes to a side file.
+/// </summary>
+internal sealed partial class ScenarioGenerator
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 2, 13, 0, 0, TimeSpan.Zero);
+    public static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+    private const int AlertForSteps = 2;
+    private const int ResendSteps = 8;
+
+    private readonly ScenarioSpec _spec;
+    private readonly Random _random;
+    private readonly List<string> _lines = [];
+    private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlertState> _alerts = new(StringComparer.Ordinal);
+    private readonly List<NoiseEvent> _noise = [];
+    private readonly DateTimeOffset _start;
+
+    public ScenarioGenerator(ScenarioSpec spec)
+    {
+        _spec = spec;
+        _random = new Random(spec.Seed);
+        _start = Epoch.AddDays(spec.Seed);
+    }
+
+    public (IReadOnlyList<string> Lines, ScenarioTruth Truth) Generate()
+    {
+        PlanNoise();
+        for (var step = 0; step < _spec.Steps; step++)
+        {
+            var t = Time(step);
+            ChangesAt(step, t);
+            var state = StateAt(step);
+            foreach (var component in SimulatedSystem.Components)
+            {
+                Telemetry(component, state.GetValueOrDefault(component.Name), step, t);
+            }
+
+            Nodes(state, t);
+            ThresholdAlerts(state, step, t);
+            FaultAlerts(step, t);
+            NoiseAt(step, t);
+        }
+
+        return (_lines, Truth());
+    }
+
+    private DateTimeOffset Time(int step) => _start + (Step * step);
+
+    /// <summary>The combined effect of every active fault on each component at this step.</summary>
+    private Dictionary<string, Effect> StateAt(int step)
+    {
+        var state = new Dictionary<string, Effect>(StringComparer.Ordinal);
+        foreach (var fault in _spec.Faults)
+        {
+            foreach (var effect in fault.Effects)
+            {
+                if (step < fault.StartStep + effect.DelaySteps || step >= fault.StartStep + fault.DurationSteps)
+                {
+                    continue;
+                }
+
+                state[effect.Entity] = state.TryGetValue(effect.Entity, out var known)
+                    ? known with { LatencyFactor = Math.Max(known.LatencyFactor, effect.LatencyFactor), ErrorFactor = Math.Max(known.ErrorFactor, effect.ErrorFactor), Down = known.Down || effect.Down, ErrorLog = known.ErrorLog ?? effect.ErrorLog }
+                    : effect;
+            }
+        }
+
+        return state;
+    }
+
+    private void Telemetry(Component component, Effect? effect, int step, DateTimeOffset t)
+    {
+        var latencyFactor = effect?.LatencyFactor ?? 1;
+        var errorFactor = effect?.ErrorFactor ?? 1;
+        var spike = _noise.FirstOrDefault(n => n.Kind == NoiseKind.LatencySpike && n.Entity == component.Name && n.StartStep == step);
+        if (component.IsDatastore)
+        {
+            var down = effect?.Down == true;
+            Prometheus(t, "db_up", down ? 0 : 1, ("service", component.Name), ("instance", $"{component.Node}:9100"), ("namespace", SimulatedSystem.Namespace));
+            if (!down)
+            {
+                Prometheus(t, "db_query_latency_ms", Noisy(component.LatencyMs * latencyFactor * (spike is null ? 1 : 5), 0.06), ("service", component.Name), ("instance", $"{component.Node}:9100"), ("namespace", SimulatedSystem.Namespace));
+            }
+        }
+        else
+        {
+            for (var pod = 0; pod < 2; pod++)
+            {
+                var latency = Noisy(component.LatencyMs * latencyFactor * (spike is not null && pod == 0 ? 5 : 1), 0.06);
+                var errors = Math.Min(100, Noisy(component.ErrorRate * errorFactor, 0.15));
+                Influx(t, component, pod, latency, errors);
+            }
+
+            if (step % 2 == 0)
+            {
+                Log(t, component, "info", $"GET /api/{component.Name} 200 in {component.LatencyMs * latencyFactor:0} ms");
+            }
+        }
+
+        if (effect?.ErrorLog is { } body && (errorFactor > 1.5 || effect.Down || effect.LatencyFactor > 1.5))
+        {
+            var lines = 1 + (int)Math.Ceiling(Math.Log2(Math.Max(2, errorFactor)));
+            for (var k = 0; k < lines; k++)
+            {
+                Log(t.AddMilliseconds(200 * (k + 1)), component, "error", body);
+            }
+        }
+    }
+
+    private void Nodes(Dictionary<string, Effect> state, DateTimeOffset t)
+    {
+        foreach (var node in SimulatedSystem.Components.Select(c => c.Node).Distinct().Order(StringComparer.Ordinal))
+        {
+            if (!state.ContainsKey(node))
+            {
+                Prometheus(t, "node_load1", Noisy(1.5, 0.1), ("node", node));
+            }
+        }
+    }
+
+    private double Noisy(double value, double relative) => Math.Max(0, value * (1 + (relative * Gaussian())));
+
+    private double Gaussian() => Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+
+    private void Emit(string topic, string key, DateTimeOffset t, string payload)
+    {
+        var offset = _offsets.GetValueOrDefault(topic);
+        _offsets[topic] = offset + 1;
+        _lines.Add(KcatEnvelope.Format(topic, 0, offset, t, key, payload));
+    }
+
+    private void Influx(DateTimeOffset t, Component c, int pod, double latency, double errorRate)
+    {
+        var ns = (t.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
+        Emit("telemetry.metrics", c.Name, t, string.Create(CultureInfo.InvariantCulture,
+            $"http,service={c.Name},pod={c.Name}-{pod},host={c.Node},namespace={SimulatedSystem.Namespace} latency_ms={latency:0.###},error_rate={errorRate:0.###} {ns}"));
+    }
+
+    private void Prometheus(DateTimeOffset t, string name, double value, params (string Key, string Value)[] labels)
+    {
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["__name__"] = name };
+        foreach (var (k, v) in labels)
+        {
+            map[k] = v;
+        }
+
+        Emit("telemetry.metrics", labels[0].Value, t, JsonSerializer.Serialize(new { timestamp = Rfc3339(t), value = value.ToString("0.###", CultureInfo.InvariantCulture), name, labels = map }));
+    }
+
+    private void Log(DateTimeOffset t, Component c, string level, string message) =>
+        Emit("telemetry.logs", c.Name, t, JsonSerializer.Serialize(new
+        {
+            date = Math.Round(t.ToUnixTimeMilliseconds() / 1000.0, 3),
+            log = message,
+            level,
+            service = c.Name,
+            kubernetes = new { pod_name = $"{c.Name}-0", namespace_name = SimulatedSystem.Namespace, host = c.Node },
+        }));
+
+    private void Change(DateTimeOffset t, string service, string kind, string title) =>
+        Emit("telemetry.events", service, t, JsonSerializer.Serialize(new { kind, service, title, timestamp = Rfc3339(t), source = "ci", id = $"chg-{StableHash.Hex(StableHash.Of(service + title + t.ToUnixTimeSeconds()))[..10]}" }));
+
+    private static string Rfc3339(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}

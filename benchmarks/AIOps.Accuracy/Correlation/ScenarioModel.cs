@@ -1,0 +1,18 @@
+namespace AIOps.Accuracy.Correlation;
+
+/// <summary>How a fault changes one component from <see cref="DelaySteps"/> after the fault starts until it ends.</summary>
+internal sealed record Effect(string Entity, int DelaySteps, double LatencyFactor, double ErrorFactor, bool Down = false, string? ErrorLog = null);
+
+/// <summary>An alert a fault makes Alertmanager send (besides the generic threshold alerts on metrics).</summary>
+internal sealed record FaultAlert(string Entity, string Name, string Severity, int DelaySteps, string Summary, int FlapUpSteps = 0, int FlapDownSteps = 0);
+
+/// <summary>One injected fault: what it touches, when, and the change event that caused it, if any.</summary>
+internal sealed record FaultSpec(string Id, string Kind, string Description, int StartStep, int DurationSteps, Effect[] Effects, FaultAlert[] Alerts, string? ChangeEntity = null, string? ChangeTitle = null);
+
+/// <summary>A scenario: its faults and how much unrelated background noise runs alongside them.</summary>
+internal sealed record ScenarioSpec(string Name, string Description, int Seed, int Steps, FaultSpec[] Faults, int NoiseEvents);
+
+/// <summary>Ground truth, kept out of the payloads: which entity was part of which fault, and when.</summary>
+internal sealed record TruthEntry(string Id, string Kind, string Description, string[] Entities, DateTimeOffset Start, DateTimeOffset End);
+
+internal sealed record ScenarioTruth(string Scenario, string Description, DateTimeOffset Start, DateTimeOffset End, List<TruthEntry> Faults, List<TruthEntry> Noise);

@@ -1,0 +1,23 @@
+namespace AIOps.Correlation.Incidents;
+
+/// <summary>Signals that did not become incident members, by reason (nothing is dropped without a counter).</summary>
+public sealed class CorrelatorCounters
+{
+    /// <summary>Muted by a silence or a maintenance window.</summary>
+    public long Muted { get; set; }
+
+    /// <summary>Matched a rule with <c>drop: true</c>.</summary>
+    public long Dropped { get; set; }
+
+    /// <summary>Inhibited while the inhibiting signal had no open incident to join.</summary>
+    public long Inhibited { get; set; }
+
+    /// <summary>Non-alert signals too weak to open an incident on their own (they may still join one that forms nearby).</summary>
+    public long Weak { get; set; }
+
+    /// <summary>Held back waiting for their rule's minimum count (may still open an incident).</summary>
+    public long Pending { get; set; }
+
+    /// <summary>Learned call edges aged out of the dependency graph.</summary>
+    public long ExpiredEdges { get; set; }
+}

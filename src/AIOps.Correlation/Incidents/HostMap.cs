@@ -1,0 +1,47 @@
+using AIOps.Correlation.Topology;
+
+namespace AIOps.Correlation.Incidents;
+
+/// <summary>Which services run on which hosts (from <c>topology.yaml</c>): a host's signals relate to its services'.</summary>
+public sealed class HostMap
+{
+    public static readonly HostMap Empty = new();
+
+    private readonly Dictionary<string, List<string>> _related = new(StringComparer.Ordinal);
+
+    public static HostMap From(TopologyDocument document)
+    {
+        var map = new HostMap();
+        foreach (var service in document.Services)
+        {
+            foreach (var host in service.Hosts)
+            {
+                map.Add(service.Name, host);
+            }
+        }
+
+        return map;
+    }
+
+    public void Add(string service, string host)
+    {
+        Link(service, host);
+        Link(host, service);
+    }
+
+    /// <summary>The hosts of a service, or the services of a host.</summary>
+    public IReadOnlyList<string> Related(string entity) => _related.TryGetValue(entity, out var list) ? list : [];
+
+    private void Link(string from, string to)
+    {
+        if (!_related.TryGetValue(from, out var list))
+        {
+            _related[from] = list = [];
+        }
+
+        if (!list.Contains(to, StringComparer.Ordinal))
+        {
+            list.Add(to);
+        }
+    }
+}
