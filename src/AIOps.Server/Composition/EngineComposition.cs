@@ -18,8 +18,9 @@ namespace AIOps.Server.Composition;
 /// </summary>
 public sealed class EngineComposition
 {
-    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates)
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates, CausePriors priors)
     {
+        Priors = priors;
         Templates = templates;
         Topology = topology;
         Store = store;
@@ -33,6 +34,9 @@ public sealed class EngineComposition
     public IIncidentStore Store { get; }
 
     public IncidentEngine Engine { get; }
+
+    /// <summary>Operator verdicts on past causes that the ranking reads; the API's action log feeds them.</summary>
+    public CausePriors Priors { get; }
 
     public MessageProcessor Processor { get; }
 
@@ -53,10 +57,11 @@ public sealed class EngineComposition
         var detection = new DetectionStage(new RobustBaselineDetectorFactory(), topology, options.Detection);
         var correlator = new TimeWindowCorrelator(topology, options.Correlation);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
-        var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(), topology, [store, .. incidentSinks ?? []], signalSinks);
+        var priors = new CausePriors();
+        var engine = new IncidentEngine(detection, correlator, new SignalRootCauseAnalyzer(priors: priors), topology, [store, .. incidentSinks ?? []], signalSinks);
         var templates = new LogTemplateNormalizer();
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
-        return new EngineComposition(topology, store, engine, processor, detection, templates);
+        return new EngineComposition(topology, store, engine, processor, detection, templates, priors);
     }
 
     public static DependencyGraph LoadTopology(string rulesDirectory)
