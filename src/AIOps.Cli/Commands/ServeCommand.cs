@@ -13,17 +13,22 @@ internal static class ServeCommand
         var data = new Option<string>("--data") { Description = "Directory of the incident store.", DefaultValueFactory = _ => EngineDefaults.DataDirectory };
         var rules = new Option<string?>("--rules") { Description = "Rules directory (topology.yaml, ...). Default: the rules shipped with aiops." };
         var urls = new Option<string>("--urls") { Description = "HTTP listen address of the API.", DefaultValueFactory = _ => EngineDefaults.Urls };
+        var tokenFile = new Option<string[]>("--api-token-file") { Description = "File whose first line is a bearer token with read and write scopes (repeatable). Without any token the API is open and listens on loopback only.", AllowMultipleArgumentsPerToken = false };
+        var readTokenFile = new Option<string[]>("--api-read-token-file") { Description = "File whose first line is a bearer token with the read scope only (repeatable)." };
         var command = new Command("serve", """
             Consume telemetry from Kafka, detect, correlate and rank causes; serve the incident API.
             Examples:
               aiops serve                                  (embedded broker; prints where to produce)
-              aiops serve --kafka kafka-1:9092 --urls http://0.0.0.0:8080
+              aiops serve --kafka kafka-1:9092 --urls http://0.0.0.0:8080 --api-token-file /etc/aiops/oncall.token
+            Web console at /, API reference at /docs, OpenAPI at /openapi/v1.json.
             """);
         command.Options.Add(kafka);
         command.Options.Add(group);
         command.Options.Add(data);
         command.Options.Add(rules);
         command.Options.Add(urls);
+        command.Options.Add(tokenFile);
+        command.Options.Add(readTokenFile);
         command.SetAction((parse, cancellationToken) =>
         {
             var options = new EngineOptions
@@ -34,6 +39,16 @@ internal static class ServeCommand
             };
             options.Kafka.BootstrapServers = parse.GetValue(kafka) ?? string.Empty;
             options.Kafka.GroupId = parse.GetValue(group)!;
+            foreach (var file in parse.GetValue(tokenFile) ?? [])
+            {
+                options.Api.Tokens.Add(new ApiTokenOptions { Name = Path.GetFileNameWithoutExtension(file), TokenFile = file, Scopes = [ApiScopes.Read, ApiScopes.Write] });
+            }
+
+            foreach (var file in parse.GetValue(readTokenFile) ?? [])
+            {
+                options.Api.Tokens.Add(new ApiTokenOptions { Name = Path.GetFileNameWithoutExtension(file), TokenFile = file, Scopes = [ApiScopes.Read] });
+            }
+
             return ServeHost.RunAsync(options, Console.Out, cancellationToken);
         });
         return command;

@@ -32,7 +32,13 @@ internal sealed class IncidentQuery
 
     public static IncidentQuery Parse(string? status, string? severity, string? service, string? from, string? to, string? q, bool? suppressed, int? limit, int? offset)
     {
-        string[] statuses = ["open", "acknowledged", "silenced", "noise", "resolved"];
+        string[] statuses = ["open", "acknowledged", "silenced", "noise", "resolved", "all"];
+        if (status?.ToLowerInvariant() == "all")
+        {
+            // Everything, including silenced and noise: the "all" view of the console and CLI.
+            status = null;
+            suppressed = true;
+        }
         if (status is not null && !statuses.Contains(status.ToLowerInvariant()))
         {
             return new IncidentQuery { Error = $"status must be one of {string.Join(", ", statuses)}, not '{status}'" };

@@ -52,7 +52,7 @@ async function api(path, options = {}) {
     const res = await fetch(path, { ...options, headers });
     if (res.status === 401 || res.status === 403) {
       const problem = await res.json().catch(() => ({}));
-      await askToken(res.status === 403 ? `This token may not do that: ${problem.detail || "insufficient scope"}` : (token ? "The token was refused." : null));
+      await askToken(res.status === 403 ? `This token may not do that: ${problem.detail || "insufficient scope"}` : null);
       continue;
     }
     if (!res.ok) {
@@ -65,11 +65,11 @@ async function api(path, options = {}) {
 }
 let tokenPrompt = null;
 function askToken(message) {
-  if (tokenPrompt) return tokenPrompt;
+  message = message || (sessionStorage.getItem(TOKEN_KEY) ? "The token was refused." : null);
   const dialog = document.getElementById("token-dialog");
   const error = document.getElementById("token-error");
-  error.hidden = !message;
-  error.textContent = message || "";
+  if (message || !tokenPrompt) { error.hidden = !message; error.textContent = message || ""; }
+  if (tokenPrompt) return tokenPrompt;
   tokenPrompt = new Promise((resolve) => {
     const form = document.getElementById("token-form");
     const done = () => { dialog.close(); tokenPrompt = null; updateTokenButton(); resolve(); };
@@ -248,7 +248,7 @@ async function renderDetail(id, quiet) {
   main.replaceChildren(
     h("a", { class: "back", href: "#/" }, "← All incidents"),
     head, verdict,
-    h("div", { class: "grid" }, h("div", {}, causes), h("div", {}, graphCard, timelineCard, activity)),
+    h("div", { class: "grid" }, h("div", {}, causes), h("div", { class: "side" }, graphCard, timelineCard, activity)),
     signals);
   if (!quiet) main.focus({ preventScroll: true });
 }
@@ -385,6 +385,8 @@ function dependencyGraph(i, topology, candidates, width) {
 function timeline(i, width) {
   const sigs = i.signals.slice().sort((a, b) => new Date(a.onset) - new Date(b.onset));
   const firstByEntity = new Map();
+  // Entities in the order their problems began (a change event is context, not the start of a problem).
+  for (const x of sigs) if (x.kind !== "change" && !firstByEntity.has(x.entity)) firstByEntity.set(x.entity, new Date(x.onset).getTime());
   for (const x of sigs) if (!firstByEntity.has(x.entity)) firstByEntity.set(x.entity, new Date(x.onset).getTime());
   sigs.sort((a, b) => firstByEntity.get(a.entity) - firstByEntity.get(b.entity) || a.entity.localeCompare(b.entity) || new Date(a.onset) - new Date(b.onset));
   const problems = sigs.filter((x) => x.kind !== "change");
