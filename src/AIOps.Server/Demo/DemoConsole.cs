@@ -39,6 +39,9 @@ internal sealed class DemoConsole : IAsyncDisposable
         return new DemoConsole(app, actions);
     }
 
+    /// <summary>Signalled when the host stops (Ctrl+C or SIGTERM reach the host's lifetime first).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public async Task ServeUntilCancelledAsync(TextWriter announce, CancellationToken cancellationToken)
     {
         await announce.WriteLineAsync($"Serving the console at {_app.Urls.First()}/ until Ctrl+C.").ConfigureAwait(false);

@@ -29,6 +29,9 @@ public static class DemoRunner
         var printer = new IncidentPrinter(json ? TextWriter.Null : stdout);
         using var runtime = EngineRuntime.Create(options, time, store, _ => { }, [printer]);
         await using var web = serveUrls is null ? null : await DemoConsole.StartAsync(serveUrls, store, runtime, options, stderr, cancellationToken).ConfigureAwait(false);
+        // The web host takes over Ctrl+C and SIGTERM (it stops itself); follow it so the demo ends too.
+        using var hostStopping = web is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, web.Stopping);
+        cancellationToken = hostStopping?.Token ?? cancellationToken;
         await stderr.WriteLineAsync($"Embedded Kafka at {runtime.BootstrapServers}; simulating frontend -> checkout -> payments -> payments-db, one hour in 15 s steps.").ConfigureAwait(false);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

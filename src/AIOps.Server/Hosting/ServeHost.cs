@@ -46,11 +46,13 @@ public static class ServeHost
         await announce.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var exitCode = 0;
+        // The web host handles Ctrl+C and SIGTERM by stopping itself; stop consuming then too.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            await runtime.RunAsync(cancellationToken).ConfigureAwait(false);
+            await runtime.RunAsync(stopping.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
         catch (Exception ex)

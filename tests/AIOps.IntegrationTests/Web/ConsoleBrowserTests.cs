@@ -52,6 +52,7 @@ public sealed class ConsoleBrowserTests : IDisposable
         Assert.Equal(1, await page.Locator("svg.graph text", new PageLocatorOptions { HasText = "suspected cause" }).CountAsync());
         var id = page.Url.Split("#/incidents/")[1];
         await BrowserSession.ShotAsync(page, "detail-1280");
+        await BrowserSession.ShotAsync(page, "detail-1280-top", fullPage: false);
 
         // Act: acknowledge, then confirm the cause.
         await page.Locator("#ack").ClickAsync();
@@ -80,6 +81,7 @@ public sealed class ConsoleBrowserTests : IDisposable
         await phone.Locator("#top-cause").WaitForAsync();
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "no horizontal scrolling at phone width");
         await BrowserSession.ShotAsync(phone, "detail-390");
+        await BrowserSession.ShotAsync(phone, "detail-390-top", fullPage: false);
     }
 
     [Fact]
