@@ -35,7 +35,9 @@ public sealed class ConsoleBrowserTests : IDisposable
         await WaitForSettledAsync(url);
         await page.WaitForTimeoutAsync(800);
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+        await page.SetViewportSizeAsync(1280, 460);
         await BrowserSession.ShotAsync(page, "list-1280");
+        await page.SetViewportSizeAsync(1280, 900);
 
         // Keyboard: the incident's link is reachable and opens the detail.
         var link = page.Locator("table.incidents tbody tr .title a").First;
@@ -45,9 +47,10 @@ public sealed class ConsoleBrowserTests : IDisposable
         Assert.Equal(DemoScenario.FaultEntity, await page.Locator("#top-cause").InnerTextAsync());
         var lead = page.Locator("article.candidate.lead");
         var evidence = await lead.Locator(".evidence").InnerTextAsync();
-        Assert.Contains("pg_query_latency_ms", evidence, StringComparison.Ordinal);
-        Assert.Contains("max_connections lowered from 200 to 20", evidence, StringComparison.Ordinal);
-        Assert.Contains("callers payments are anomalous", evidence, StringComparison.Ordinal);
+        // The lead indicator is a pg_* series of the database (latency up or connections down, whichever the detector saw first).
+        Assert.True(evidence.Contains("SHIFT\npg_", StringComparison.Ordinal) && evidence.Contains(" -> ", StringComparison.Ordinal), evidence);
+        Assert.True(evidence.Contains("max_connections lowered from 200 to 20", StringComparison.Ordinal), evidence);
+        Assert.True(evidence.Contains("callers payments are anomalous", StringComparison.Ordinal), evidence);
         Assert.Equal(1, await lead.Locator("svg.chart").CountAsync());
         Assert.Equal(1, await page.Locator("svg.graph text", new PageLocatorOptions { HasText = "suspected cause" }).CountAsync());
         var id = page.Url.Split("#/incidents/")[1];

@@ -171,7 +171,7 @@ async function renderList(quiet) {
       h("td", { "data-label": "Status" }, h("span", { class: `badge st-${i.operator.status}` }, i.operator.status)),
       h("td", { class: "title" }, h("a", { href }, i.title), h("div", { class: "muted mono" }, `${i.id} · v${i.version} · ${i.signals.length} signals`)),
       h("td", { "data-label": "Services" }, h("div", { class: "chips" }, i.entities.map((e) => h("span", { class: top && top.entity === e ? "chip cause-chip" : "chip" }, e)))),
-      h("td", { "data-label": "Top cause" }, top ? [h("span", { class: "cause" }, top.entity), h("div", { class: "muted" }, `${top.indicator} · ${top.confidence}`)] : h("span", { class: "muted" }, "ranking…")),
+      h("td", { "data-label": "Top cause" }, top ? [h("span", { class: "cause" }, top.entity), h("div", { class: "muted" }, `${top.indicator}${shiftText(top)} · ${top.confidence}`)] : h("span", { class: "muted" }, "ranking…")),
       h("td", { "data-label": "Age" }, ago(i.firstSeen), h("div", { class: "muted" }, `updated ${ago(i.lastSeen)}`)));
     return tr;
   });
@@ -190,6 +190,10 @@ async function renderList(quiet) {
   main.replaceChildren(h("h1", {}, "Incidents"), h("p", { class: "muted" }, "Correlated from metrics, logs, alerts and change events; the engine ranks the most likely cause of each."), filters, table, pager);
   if (focused) { const el = document.getElementById(focused); if (el) { el.focus(); if (el.setSelectionRange && el.value) el.setSelectionRange(el.value.length, el.value.length); } }
   else if (!quiet) main.focus({ preventScroll: true });
+}
+function shiftText(c) {
+  const shift = c.evidence.find((e) => e.kind === "shift");
+  return shift && shift.before > 0 ? ` ${fmt(shift.before)} → ${fmt(shift.after)}` : "";
 }
 function select(id, label, value, options, set) {
   return h("label", { for: id }, label,
@@ -225,8 +229,8 @@ async function renderDetail(id, quiet) {
   const verdict = top ? h("section", { class: "card verdict", "aria-label": "Most likely cause" },
     h("div", { class: "muted" }, "Most likely cause"),
     h("div", { class: "big" }, h("span", { class: "cause", id: "top-cause" }, top.entity), ` — ${top.indicator} `, h("span", { class: "muted" }, `(${top.confidence} confidence, score ${top.score.toFixed(2)})`)),
-    h("p", {}, top.explanation),
-    h("p", { class: "muted" }, impactSentence(i, top))) : h("section", { class: "card" }, "No root-cause report yet.");
+    h("ul", { class: "story", "aria-label": "What happened" }, story(i, top).map((line) => h("li", {}, line))),
+    h("p", { class: "muted why" }, h("b", {}, "Why the engine thinks so: "), top.explanation)) : h("section", { class: "card" }, "No root-cause report yet.");
 
   const causes = h("section", { class: "card", "aria-labelledby": "causes-title" },
     h("h2", { id: "causes-title" }, "Ranked causes"),
@@ -253,15 +257,41 @@ async function renderDetail(id, quiet) {
   if (!quiet) main.focus({ preventScroll: true });
 }
 
-function impactSentence(i, top) {
-  const others = i.entities.filter((e) => e !== top.entity);
-  const alerts = i.signals.filter((x) => x.kind === "alert").map((x) => `${x.indicator} on ${x.entity}`);
-  const changes = i.signals.filter((x) => x.kind === "change").map((x) => `${x.summary || x.indicator} (${x.entity}, ${time(x.timestamp)})`);
-  const parts = [];
-  if (others.length) parts.push(`Also affected: ${others.join(", ")}.`);
-  if (alerts.length) parts.push(`Alerts: ${alerts.join("; ")}.`);
-  if (changes.length) parts.push(`Changes: ${changes.join("; ")}.`);
-  return parts.join(" ");
+// The incident as a short story: what broke first and by how much, the change before it, how it spread, who paged.
+function story(i, top) {
+  const lines = [];
+  const shift = top.evidence.find((e) => e.kind === "shift");
+  const onsetEv = top.evidence.find((e) => e.kind === "onset");
+  const onset = (shift && shift.time) || (onsetEv && onsetEv.time) || i.firstSeen;
+  if (shift) {
+    const ratio = shift.before > 0 ? ` (×${(shift.after / shift.before).toFixed(1)})` : "";
+    lines.push(h("span", {}, h("b", {}, `${top.entity} broke first`), `: ${top.indicator} went from ${fmt(shift.before)} to ${fmt(shift.after)}${ratio} at ${time(onset)} UTC.`));
+  } else {
+    lines.push(h("span", {}, h("b", {}, `${top.entity} broke first`), ` (${top.indicator}) at ${time(onset)} UTC.`));
+  }
+  const change = i.signals.filter((x) => x.kind === "change" && x.entity === top.entity && new Date(x.timestamp) <= new Date(onset)).sort((a, b) => new Date(b.timestamp) - new Date(a.timestamp))[0];
+  if (change) {
+    lines.push(h("span", {}, h("b", {}, `A change landed ${lagText(new Date(onset) - new Date(change.timestamp))} before`), `: “${change.summary || change.indicator}” on ${change.entity} (${time(change.timestamp)}).`));
+  }
+  const first = new Map();
+  for (const x of i.signals) {
+    if (x.kind === "change" || x.entity === top.entity) continue;
+    const t = new Date(x.onset).getTime();
+    if (!first.has(x.entity) || t < first.get(x.entity)) first.set(x.entity, t);
+  }
+  const spread = [...first.entries()].sort((a, b) => a[1] - b[1]);
+  if (spread.length) {
+    lines.push(h("span", {}, h("b", {}, "Then it spread"), `: ${spread.map(([e, t]) => `${e} (+${lagText(t - new Date(onset))})`).join(" → ")}.`));
+  }
+  const alerts = i.signals.filter((x) => x.kind === "alert");
+  if (alerts.length) {
+    lines.push(h("span", {}, h("b", {}, "Paged"), `: ${alerts.map((a) => `${a.indicator} on ${a.entity} at ${time(a.onset)} (${a.summary || ""})`).join("; ")}.`));
+  }
+  return lines;
+}
+function lagText(ms) {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return s < 60 ? `${s} s` : `${(s / 60).toFixed(s % 60 ? 1 : 0)} min`;
 }
 
 function actionBar(i) {
