@@ -49,8 +49,22 @@ internal static class ServeCommand
                 options.Api.Tokens.Add(new ApiTokenOptions { Name = Path.GetFileNameWithoutExtension(file), TokenFile = file, Scopes = [ApiScopes.Read] });
             }
 
-            return ServeHost.RunAsync(options, Console.Out, cancellationToken);
+            return RunAsync(options, cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(EngineOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ServeHost.RunAsync(options, Console.Out, cancellationToken);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Api.Tokens", StringComparison.Ordinal))
+        {
+            // A configuration mistake, said plainly (the message names the entry, never the secret).
+            await Console.Error.WriteLineAsync($"serve: {ex.Message}");
+            return 2;
+        }
     }
 }
