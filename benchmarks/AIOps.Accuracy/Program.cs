@@ -1,4 +1,5 @@
 using AIOps.Accuracy.Loghub;
+using AIOps.Accuracy.Nab;
 using AIOps.Accuracy.Rca;
 
 namespace AIOps.Accuracy;
@@ -9,6 +10,7 @@ internal static class Program
     private static readonly Dictionary<string, Func<string[], int>> Harnesses = new(StringComparer.Ordinal)
     {
         ["loghub"] = LoghubBenchmark.Run,
+        ["nab"] = NabBenchmark.Run,
         ["rca"] = RcaBenchmark.Run,
     };
 

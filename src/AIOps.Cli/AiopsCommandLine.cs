@@ -23,6 +23,7 @@ public static class AiopsCommandLine
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(LogsCommand.Create());
         root.Subcommands.Add(RcaCommandLine.Create());
+        root.Subcommands.Add(DetectCommandLine.Create());
         return root;
     }
 }

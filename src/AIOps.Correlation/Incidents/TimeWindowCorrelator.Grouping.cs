@@ -79,9 +79,23 @@ public sealed partial class TimeWindowCorrelator
         }
     }
 
-    /// <summary>Changes on the incident's entities or their neighbours shortly before its onset are evidence.</summary>
+    /// <summary>
+    /// Changes on the incident's entities or their neighbours shortly before its onset are evidence; weak signals
+    /// held back on them within the window are members.
+    /// </summary>
     private void AttachChanges(IncidentState incident)
     {
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            var weak = _pending[i];
+            if (weak.Timestamp >= incident.FirstSeen - _options.Window && weak.Timestamp <= incident.LastSeen + _options.Window && IsNear(incident, weak.Entity))
+            {
+                incident.AddSignal(weak);
+                incident.AddReason($"{weak.Indicator} on {weak.Entity} joined: too weak to open an incident, near this one in time and topology");
+                _pending.RemoveAt(i--);
+            }
+        }
+
         foreach (var change in _recentChanges)
         {
             if (change.Timestamp >= incident.FirstSeen - _options.ChangeLookback &&

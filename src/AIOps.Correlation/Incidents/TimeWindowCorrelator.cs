@@ -19,6 +19,9 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
     private readonly Dictionary<string, IncidentState> _incidents = new(StringComparer.Ordinal);
     private readonly List<Signal> _recentChanges = [];
 
+    // Signals too weak to open an incident (log novelties, low scores); they join one that forms nearby in time.
+    private readonly List<Signal> _pending = [];
+
     public TimeWindowCorrelator(DependencyGraph topology, CorrelatorOptions? options = null)
     {
         _topology = topology;
@@ -56,6 +59,10 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             else if (signal.Kind == SignalKind.Alert || signal.Score >= _options.MinOpenScore)
             {
                 Open(signal, changes);
+            }
+            else
+            {
+                _pending.Add(signal);
             }
 
             return;
@@ -102,6 +109,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         _recentChanges.RemoveAll(c => now - c.Timestamp > _options.ChangeLookback + _options.Window);
+        _pending.RemoveAll(p => now - p.Timestamp > _options.Window);
     }
 
     public void Restore(IEnumerable<Incident> incidents)

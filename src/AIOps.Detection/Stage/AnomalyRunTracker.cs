@@ -11,7 +11,9 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
 {
     public Signal? Track(SeriesState state, AnomalyScore score, string entity, string indicator, SeriesIdentity id, DateTimeOffset timestamp, double value)
     {
-        if (score.Score < options.SignalThreshold)
+        var policy = state.Policy;
+        var effective = policy.Allows(value, score.Expected) ? score.Score : 0;
+        if (effective < policy.Threshold)
         {
             if (state.InAnomaly && ++state.CalmPoints >= options.CalmPointsToEnd)
             {
@@ -25,14 +27,22 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
         if (!state.InAnomaly)
         {
             state.InAnomaly = true;
+            state.Signalled = false;
             state.Onset = timestamp;
             state.PeakScore = 0;
         }
-        else if (timestamp - state.LastSignalled < options.RepeatInterval && score.Score <= state.PeakScore)
+
+        if (timestamp - state.Onset < policy.MinDuration)
+        {
+            return null; // not long enough yet; the onset stays where the run began
+        }
+
+        if (state.Signalled && timestamp - state.LastSignalled < options.RepeatInterval && score.Score <= state.PeakScore)
         {
             return null;
         }
 
+        state.Signalled = true;
         state.LastSignalled = timestamp;
         state.PeakScore = Math.Max(state.PeakScore, score.Score);
         var direction = double.IsNaN(score.Expected) ? Direction.None : value >= score.Expected ? Direction.Up : Direction.Down;
@@ -44,7 +54,7 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
             Kind = SignalKind.Anomaly,
             Entity = entity,
             Indicator = indicator,
-            Detector = id.Detector,
+            Detector = policy.DetectorName,
             Score = score.Score,
             Direction = direction,
             Observed = value,
@@ -61,4 +71,4 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
 }
 
 /// <summary>What names a scored series in the signals it raises.</summary>
-internal readonly record struct SeriesIdentity(ulong Hash, string Text, string Detector, LabelSet Labels);
+internal readonly record struct SeriesIdentity(ulong Hash, string Text, LabelSet Labels);

@@ -7,7 +7,7 @@ public static class DetectionDefaults
     public const double SignalThreshold = 0.8;
     public const int CalmPointsToEnd = 3;
     public const int MaxSeries = 1_000_000;
-    public const int NoveltyWarmupLogs = 200;
+    public const int NoveltyWarmupLogs = 100;
 
     /// <summary>A new template alone is weak evidence: below the correlator's bar to open an incident, enough to join one.</summary>
     public const double NoveltyScore = 0.75;

@@ -1,6 +1,7 @@
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
 using AIOps.Core.Topology;
+using AIOps.Detection.Rules;
 using AIOps.Detection.Scoring;
 
 namespace AIOps.Detection.Stage;
@@ -10,7 +11,7 @@ namespace AIOps.Detection.Stage;
 /// lines into per-entity rate series, learns call edges from spans, and normalizes alerts and change
 /// events into signals. Single-threaded, like the loop that calls it.
 /// </summary>
-public sealed class DetectionStage : ISignalDetector
+public sealed partial class DetectionStage : ISignalDetector
 {
     private readonly ISeriesDetectorFactory _factory;
     private readonly DependencyGraph _topology;
@@ -20,9 +21,12 @@ public sealed class DetectionStage : ISignalDetector
     private readonly Dictionary<string, LogRateBucket> _logRates = new(StringComparer.Ordinal);
     private readonly string _detectorName;
 
-    public DetectionStage(ISeriesDetectorFactory factory, DependencyGraph topology, DetectionOptions? options = null)
+    private readonly DetectionRules _rules;
+
+    public DetectionStage(ISeriesDetectorFactory factory, DependencyGraph topology, DetectionOptions? options = null, DetectionRules? rules = null)
     {
         _factory = factory;
+        _rules = rules ?? DetectionRules.Empty;
         _detectorName = DetectorNames.Of(factory);
         _topology = topology;
         _options = options ?? new DetectionOptions();
@@ -64,12 +68,13 @@ public sealed class DetectionStage : ISignalDetector
                 return;
             }
 
-            state = new SeriesState(_factory.Create(name));
+            var policy = _rules.Resolve(name, _factory, _detectorName, _options.SignalThreshold);
+            state = new SeriesState(policy.Factory.Create(name), policy);
             _series[id] = state;
         }
 
         var score = state.Detector.Update(timestamp, value);
-        var identity = new SeriesIdentity(id.Value, $"{entity}/{name}/{id}", _detectorName, labels);
+        var identity = new SeriesIdentity(id.Value, $"{entity}/{name}/{id}", labels);
         if (_runs.Track(state, score, entity, name, identity, timestamp, value) is { } signal)
         {
             signals.Add(signal);
@@ -116,18 +121,7 @@ public sealed class DetectionStage : ISignalDetector
         bucket.LinesSeen++;
     }
 
-    private void ObserveSpan(SpanRecord span, ICollection<Signal> signals)
-    {
-        if (span.PeerService is { Length: > 0 } peer)
-        {
-            _topology.Observe(span.Service, peer, span.Timestamp);
-        }
-
-        var labels = LabelSet.From(("service.name", span.Service));
-        ObserveMetric(SpanIndicators.DurationMs, labels, span.Service, span.Timestamp, span.Duration.TotalMilliseconds, signals);
-    }
-
-    private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>
+    internal static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>
         new(time.UtcTicks - (time.UtcTicks % width.Ticks), TimeSpan.Zero);
 
     private sealed class LogRateBucket(DateTimeOffset start, LabelSet labels)

@@ -9,5 +9,12 @@ public static class LogIndicators
 /// <summary>Names of the series the stage derives from spans.</summary>
 public static class SpanIndicators
 {
+    /// <summary>Mean server-side span duration per service and bucket.</summary>
     public const string DurationMs = "span.duration_ms";
+
+    /// <summary>Share of a service's spans with error status per bucket.</summary>
+    public const string ErrorRatio = "span.error_ratio";
+
+    /// <summary>Mean client-span duration of one call edge per bucket, on the callee.</summary>
+    public const string EdgeDurationMs = "edge.duration_ms";
 }

@@ -1,11 +1,16 @@
+using AIOps.Detection.Rules;
 using AIOps.Detection.Scoring;
 
 namespace AIOps.Detection.Stage;
 
-/// <summary>One series' detector plus the state of its current anomaly run.</summary>
-internal sealed class SeriesState(ISeriesDetector detector)
+/// <summary>One series' detector and policy plus the state of its current anomaly run.</summary>
+internal sealed class SeriesState(ISeriesDetector detector, MetricPolicy policy)
 {
     public ISeriesDetector Detector { get; } = detector;
+
+    public MetricPolicy Policy { get; } = policy;
+
+    public bool Signalled { get; set; }
 
     public bool InAnomaly { get; set; }
 

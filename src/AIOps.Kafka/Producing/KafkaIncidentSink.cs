@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
-using AIOps.Core.Serialization;
 using Confluent.Kafka;
 
 namespace AIOps.Kafka.Producing;
@@ -28,15 +26,7 @@ public sealed class KafkaIncidentSink : IIncidentSink
     public async ValueTask PublishAsync(Incident incident, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        var message = new Message<byte[], byte[]>
-        {
-            Key = Encoding.UTF8.GetBytes(incident.Id),
-            Value = JsonSerializer.SerializeToUtf8Bytes(incident, AiopsJson.Options),
-            Headers = new Headers
-            {
-                { KafkaHeaders.Version, Encoding.UTF8.GetBytes(incident.Version.ToString(CultureInfo.InvariantCulture)) },
-            },
-        };
-        await _producer.ProduceAsync(_topic, message, cancellationToken).ConfigureAwait(false);
+        var headers = new Headers { { KafkaHeaders.Version, Encoding.UTF8.GetBytes(incident.Version.ToString(CultureInfo.InvariantCulture)) } };
+        await _producer.ProduceJsonAsync(_topic, incident.Id, incident, headers, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
-using AIOps.Core.Serialization;
-using Confluent.Kafka;
 
 namespace AIOps.Kafka.Producing;
 
@@ -24,11 +20,6 @@ public sealed class KafkaSignalSink : ISignalSink
     public async ValueTask PublishAsync(Signal signal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        var message = new Message<byte[], byte[]>
-        {
-            Key = Encoding.UTF8.GetBytes(signal.Entity),
-            Value = JsonSerializer.SerializeToUtf8Bytes(signal, AiopsJson.Options),
-        };
-        await _producer.ProduceAsync(_topic, message, cancellationToken).ConfigureAwait(false);
+        await _producer.ProduceJsonAsync(_topic, signal.Entity, signal, null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,12 @@
+using System.Text;
+using System.Text.Json;
+using AIOps.Core.Serialization;
 using Confluent.Kafka;
 
 namespace AIOps.Kafka.Producing;
 
 /// <summary>
-/// The one producer the engine's sinks share (DLQ, incidents, signals): acks=all, idempotent, 5 ms linger.
+/// The one producer the engine's sinks share (DLQ, incidents, signals): acks=all, idempotent, no linger (every write is awaited).
 /// Disposing flushes what is still in flight before closing.
 /// </summary>
 public sealed class SharedKafkaProducer : IDisposable
@@ -46,6 +49,18 @@ public sealed class SharedKafkaProducer : IDisposable
             throw;
         }
     }
+
+    /// <summary>Produces <paramref name="value"/> as the engine's JSON under a UTF-8 key and waits for delivery.</summary>
+    public Task<DeliveryResult<byte[], byte[]>> ProduceJsonAsync<T>(string topic, string key, T value, Headers? headers, CancellationToken cancellationToken) =>
+        ProduceAsync(
+            topic,
+            new Message<byte[], byte[]>
+            {
+                Key = Encoding.UTF8.GetBytes(key),
+                Value = JsonSerializer.SerializeToUtf8Bytes(value, AiopsJson.Options),
+                Headers = headers,
+            },
+            cancellationToken);
 
     /// <summary>Waits until every queued message was delivered or failed, up to <paramref name="timeout"/>.</summary>
     /// <returns>The number of messages still in flight.</returns>

@@ -1,6 +1,7 @@
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
 using AIOps.Core.Topology;
+using AIOps.RootCause.Series;
 
 namespace AIOps.RootCause.Incidents;
 
@@ -30,8 +31,9 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         var features = Collect(incident, topology);
         var anomalous = features.Values.Where(f => f.IsAnomalous).Select(f => f.Entity).ToHashSet(StringComparer.Ordinal);
         var firstOnset = features.Values.Select(f => f.Onset).Where(o => o.HasValue).Min();
+        var walk = WalkRanks(features, topology);
         var scored = features.Values
-            .Select(f => Score(f, topology, anomalous, firstOnset))
+            .Select(f => Score(f, topology, anomalous, firstOnset, walk.GetValueOrDefault(f.Entity)))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Features.Onset ?? DateTimeOffset.MaxValue)
             .ThenBy(c => c.Features.Entity, StringComparer.Ordinal)
@@ -75,7 +77,31 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return features;
     }
 
-    private ScoredCandidate Score(CandidateFeatures f, DependencyGraph topology, HashSet<string> anomalous, DateTimeOffset? firstOnset)
+    /// <summary>
+    /// The MicroRCA-style random walk over the incident's part of the graph: mass pools at the deepest anomalous
+    /// component. Restricted to the candidates so a large fleet's graph does not dilute (or slow) it.
+    /// </summary>
+    private static Dictionary<string, double> WalkRanks(Dictionary<string, CandidateFeatures> features, DependencyGraph topology)
+    {
+        var subgraph = new DependencyGraph();
+        foreach (var edge in topology.Edges())
+        {
+            if (features.ContainsKey(edge.Caller) && features.ContainsKey(edge.Callee))
+            {
+                subgraph.AddStatic(edge.Caller, edge.Callee);
+            }
+        }
+
+        if (subgraph.Edges().Count == 0)
+        {
+            return [];
+        }
+
+        var anomaly = features.Values.Where(f => f.IsAnomalous).ToDictionary(f => f.Entity, f => Math.Max(f.Magnitude, 0.1), StringComparer.Ordinal);
+        return CallGraphWalk.Rank(subgraph, anomaly, new SeriesRcaOptions());
+    }
+
+    private ScoredCandidate Score(CandidateFeatures f, DependencyGraph topology, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank)
     {
         var callees = topology.Callees(f.Entity);
         var callers = topology.Callers(f.Entity);
@@ -84,9 +110,10 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 
         // An anomalous entity whose dependencies are healthy explains its callers; a silent dependency of
         // anomalous callers may be the unmonitored cause, but with less certainty than one that shows it.
-        var topologyScore = f.IsAnomalous
+        var local = f.IsAnomalous
             ? (0.6 * healthyCallees) + (0.4 * anomalousCallers)
             : 0.5 * anomalousCallers * healthyCallees;
+        var topologyScore = (0.5 * local) + (0.5 * walkRank);
 
         var onsetScore = f.Onset is { } onset && firstOnset is { } first
             ? Math.Exp(-(onset - first).TotalSeconds / _weights.OnsetScale.TotalSeconds)

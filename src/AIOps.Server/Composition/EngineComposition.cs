@@ -4,6 +4,8 @@ using AIOps.Core.Ports;
 using AIOps.Core.Topology;
 using AIOps.Correlation.Incidents;
 using AIOps.Correlation.Topology;
+using AIOps.Detection;
+using AIOps.Detection.Rules;
 using AIOps.Detection.Scoring;
 using AIOps.Detection.Stage;
 using AIOps.Ingest.Templates;
@@ -54,7 +56,7 @@ public sealed class EngineComposition
         IReadOnlyList<ISignalSink>? signalSinks = null)
     {
         var topology = LoadTopology(options.ResolveRulesDirectory());
-        var detection = new DetectionStage(new RobustBaselineDetectorFactory(), topology, options.Detection);
+        var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection, LoadDetectionRules(options.ResolveRulesDirectory()));
         var correlator = new TimeWindowCorrelator(topology, options.Correlation);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         var priors = new CausePriors();
@@ -62,6 +64,12 @@ public sealed class EngineComposition
         var templates = new LogTemplateNormalizer();
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
         return new EngineComposition(topology, store, engine, processor, detection, templates, priors);
+    }
+
+    public static DetectionRules LoadDetectionRules(string rulesDirectory)
+    {
+        var file = Path.Combine(rulesDirectory, DetectionRulesFile.FileName);
+        return File.Exists(file) ? DetectionRulesFile.Load(file) : DetectionRules.Empty;
     }
 
     public static DependencyGraph LoadTopology(string rulesDirectory)

@@ -24,7 +24,7 @@ public static class DemoRunner
         var time = TimeProvider.System;
         var scenario = DemoScenario.Default(time.GetUtcNow());
         // Event time only: the scenario's hour is replayed in seconds, so wall-clock idling must not move the clock.
-        var options = new EngineOptions { AdvanceClockWhenIdle = false };
+        var options = new EngineOptions { AdvanceClockWhenIdle = false, PersistState = false };
         var store = new MemoryIncidentStore();
         var printer = new IncidentPrinter(json ? TextWriter.Null : stdout);
         using var runtime = EngineRuntime.Create(options, time, store, _ => { }, [printer]);

@@ -19,7 +19,7 @@ public sealed class EngineRuntime : IDisposable
     private readonly Action<string> _log;
     private readonly SharedKafkaProducer _producer;
 
-    private EngineRuntime(EngineOptions options, TimeProvider time, Action<string> log, EmbeddedKafkaCluster? cluster, IIncidentStore store, IReadOnlyList<IIncidentSink> extraSinks)
+    private EngineRuntime(EngineOptions options, TimeProvider time, Action<string> log, EmbeddedKafkaCluster? cluster, IIncidentStore store, IReadOnlyList<IIncidentSink> extraSinks, IReadOnlyList<ISignalSink> extraSignalSinks)
     {
         _options = options;
         _time = time;
@@ -32,9 +32,15 @@ public sealed class EngineRuntime : IDisposable
             store,
             new KafkaDeadLetterSink(_producer, options.Kafka),
             [new KafkaIncidentSink(_producer, options.Kafka), .. extraSinks],
-            [new KafkaSignalSink(_producer, options.Kafka)]);
+            [new KafkaSignalSink(_producer, options.Kafka), .. extraSignalSinks]);
         Consumer = new KafkaConsumerLoop(options.Kafka, log);
+        if (options.PersistState)
+        {
+            Composition.Templates.Load(TemplatesPath);
+        }
     }
+
+    private string TemplatesPath => Path.Combine(_options.DataDirectory, "templates.json");
 
     public EmbeddedKafkaCluster? EmbeddedCluster { get; }
 
@@ -47,7 +53,7 @@ public sealed class EngineRuntime : IDisposable
     public long DeadLetters { get; private set; }
 
     /// <summary>Starts the embedded broker when no bootstrap servers are configured, then builds the pipeline.</summary>
-    public static EngineRuntime Create(EngineOptions options, TimeProvider time, IIncidentStore store, Action<string> log, IReadOnlyList<IIncidentSink>? extraSinks = null)
+    public static EngineRuntime Create(EngineOptions options, TimeProvider time, IIncidentStore store, Action<string> log, IReadOnlyList<IIncidentSink>? extraSinks = null, IReadOnlyList<ISignalSink>? extraSignalSinks = null)
     {
         EmbeddedKafkaCluster? cluster = null;
         if (string.IsNullOrWhiteSpace(options.Kafka.BootstrapServers))
@@ -60,7 +66,7 @@ public sealed class EngineRuntime : IDisposable
         }
 
         options.Kafka.Validate();
-        return new EngineRuntime(options, time, log, cluster, store, extraSinks ?? []);
+        return new EngineRuntime(options, time, log, cluster, store, extraSinks ?? [], extraSignalSinks ?? []);
     }
 
     /// <summary>Consumes until cancelled; every message is decoded and processed before its offset is stored.</summary>
@@ -69,6 +75,12 @@ public sealed class EngineRuntime : IDisposable
 
     public void Dispose()
     {
+        if (_options.PersistState)
+        {
+            Directory.CreateDirectory(_options.DataDirectory);
+            Composition.Templates.Save(TemplatesPath);
+        }
+
         _producer.Dispose();
         EmbeddedCluster?.Dispose();
     }

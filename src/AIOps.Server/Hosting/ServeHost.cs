@@ -2,6 +2,7 @@ using AIOps.Core.Ports;
 using AIOps.Server.Api;
 using AIOps.Server.Api.Actions;
 using AIOps.Server.Api.Security;
+using AIOps.Server.Delivery;
 using AIOps.Server.Options;
 using AIOps.Server.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,9 @@ public static class ServeHost
         var app = BuildApp(builder, store, actions, options.Api, out var status);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AIOps.Engine");
 
-        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", message));
+        // Outbound receivers (InfluxDB, Alertmanager, webhooks) sit behind resilient buffers; disposing spills what is left.
+        await using var delivery = DeliverySinks.Create(options, options.Urls.Split(';')[0], TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>());
+        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", message), delivery.IncidentSinks, delivery.SignalSinks);
         status.Kafka = runtime.BootstrapServers;
         status.Topology = runtime.Composition.Topology;
         status.RulesDirectory = options.ResolveRulesDirectory();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AIOps.Correlation.Incidents;
 using AIOps.Detection.Stage;
+using AIOps.Influx;
 using AIOps.Kafka;
 
 namespace AIOps.Server.Options;
@@ -14,6 +15,9 @@ public sealed class EngineOptions
     /// <summary>Where the incident store lives.</summary>
     [Required]
     public string DataDirectory { get; set; } = EngineDefaults.DataDirectory;
+
+    /// <summary>Keep engine state (log templates) in the data directory across restarts; the demo turns it off.</summary>
+    public bool PersistState { get; set; } = true;
 
     /// <summary>Folder with topology.yaml and rule files; defaults to the rules shipped with the binary.</summary>
     public string? RulesDirectory { get; set; }
@@ -34,6 +38,18 @@ public sealed class EngineOptions
     public DetectionOptions Detection { get; set; } = new();
 
     public CorrelatorOptions Correlation { get; set; } = new();
+
+    /// <summary>Signals and incident annotations to InfluxDB; off while its URL is empty.</summary>
+    public InfluxOptions Influx { get; set; } = new();
+
+    /// <summary>Open incidents as Alertmanager alerts; off while its URL is empty.</summary>
+    public AlertmanagerOptions Alertmanager { get; set; } = new();
+
+    /// <summary>Signed JSON webhooks of every incident version; off while no URL is set.</summary>
+    public WebhookOptions Webhook { get; set; } = new();
+
+    /// <summary>Buffering, spilling and retries shared by every outbound sink.</summary>
+    public DeliveryOptions Delivery { get; set; } = new();
 
     public string ResolveRulesDirectory() => RulesDirectory ?? EngineDefaults.RulesDirectory();
 }

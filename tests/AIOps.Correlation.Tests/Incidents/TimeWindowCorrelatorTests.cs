@@ -120,13 +120,30 @@ public sealed class TimeWindowCorrelatorTests
     }
 
     [Fact]
-    public void Observe_WeakAnomaly_DoesNotOpenIncident()
+    public void Observe_WeakAnomaly_DoesNotOpenIncidentButJoinsOneThatFormsNearby()
     {
         var sut = new TimeWindowCorrelator(_graph);
 
-        sut.Observe(Anomaly("payments-db", "latency", 0, score: 0.5), _changes);
-
+        sut.Observe(Anomaly("payments", "log-novelty", 0, score: 0.5), _changes);
         Assert.Empty(sut.OpenIncidents);
+
+        // Regression: topics are consumed at different paces, so the weak signal may come before the strong one.
+        sut.Observe(Anomaly("payments-db", "latency", -1), _changes);
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.Contains(incident.Signals, s => s.Indicator == "log-novelty");
+    }
+
+    [Fact]
+    public void AdvanceTo_WeakSignalOlderThanWindow_IsForgotten()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+        sut.Observe(Anomaly("payments", "log-novelty", 0, score: 0.5), _changes);
+
+        sut.AdvanceTo(T0.AddMinutes(30), _changes);
+        sut.Observe(Anomaly("payments-db", "latency", 30), _changes);
+
+        Assert.DoesNotContain(Assert.Single(sut.OpenIncidents).Signals, s => s.Indicator == "log-novelty");
     }
 
     [Fact]

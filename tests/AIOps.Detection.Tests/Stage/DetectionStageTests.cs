@@ -105,4 +105,122 @@ public sealed class DetectionStageTests
         Assert.Equal(2, sut.SeriesCount);
         Assert.Equal(3, sut.RejectedSeries);
     }
+
+    [Fact]
+    public void Observe_NewErrorTemplateAfterWarmup_RaisesNoveltyOnlyThen()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), new DetectionOptions { NoveltyWarmupLogs = 10 });
+        var resource = new Resource("payments");
+        LogRecord Log(int i, bool isNew, Severity severity) => new()
+        {
+            Timestamp = T0.AddSeconds(i), Resource = resource, Severity = severity, Body = $"line {i}",
+            TemplateId = $"t{i}", Template = "line <*>", NewTemplate = isNew,
+        };
+
+        sut.Observe(Log(0, isNew: true, Severity.Error), _signals);
+        for (var i = 1; i < 10; i++)
+        {
+            sut.Observe(Log(i, isNew: false, Severity.Info), _signals);
+        }
+
+        sut.Observe(Log(10, isNew: true, Severity.Info), _signals);
+        Assert.DoesNotContain(_signals, s => s.Kind == SignalKind.Novelty);
+
+        sut.Observe(Log(11, isNew: true, Severity.Error), _signals);
+
+        var novelty = Assert.Single(_signals, s => s.Kind == SignalKind.Novelty);
+        Assert.Equal("payments", novelty.Entity);
+        Assert.Equal("novelty:payments:t11", novelty.Fingerprint);
+    }
+
+    [Fact]
+    public void Observe_UpOnlyMetricDrops_RaisesNothing_ButRiseDoes()
+    {
+        var rules = AIOps.Detection.Rules.DetectionRulesFile.Parse("metrics:\n  - match: \"*latency*\"\n    direction: up\n");
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), null, rules);
+        var random = new Random(674386);
+        var labels = LabelSet.From(("service.name", "api"));
+        for (var i = 0; i < 60; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 50 + random.NextDouble()), _signals);
+        }
+
+        for (var i = 60; i < 80; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 1 + random.NextDouble()), _signals);
+        }
+
+        Assert.Empty(_signals);
+        for (var i = 80; i < 84; i++)
+        {
+            sut.Observe(MetricPoint.Create("latency_ms", labels, T0.AddSeconds(15 * i), 500 + random.NextDouble()), _signals);
+        }
+
+        Assert.Equal(Direction.Up, Assert.Single(_signals).Direction);
+    }
+
+    [Fact]
+    public void Observe_MinDuration_SignalsOnlyOnceLongEnough_WithRunOnset()
+    {
+        var rules = AIOps.Detection.Rules.DetectionRulesFile.Parse("defaults:\n  minDuration: 1m\n");
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph(), null, rules);
+        var random = new Random(674386);
+        var labels = LabelSet.From(("service.name", "api"));
+        for (var i = 0; i < 60; i++)
+        {
+            sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * i), 0.2 + (0.01 * random.NextDouble())), _signals);
+        }
+
+        // A 30-second spike: too short.
+        sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * 60), 0.95), _signals);
+        sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * 61), 0.95), _signals);
+        for (var i = 62; i < 70; i++)
+        {
+            sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * i), 0.2 + (0.01 * random.NextDouble())), _signals);
+        }
+
+        Assert.Empty(_signals);
+
+        // A sustained one: signalled once it has lasted a minute, with the onset where it began.
+        for (var i = 70; i < 76; i++)
+        {
+            sut.Observe(MetricPoint.Create("cpu", labels, T0.AddSeconds(15 * i), 0.95), _signals);
+        }
+
+        var signal = Assert.Single(_signals);
+        Assert.Equal(T0.AddSeconds(15 * 70), signal.Onset);
+        Assert.Equal(T0.AddSeconds(15 * 74), signal.Timestamp);
+    }
+
+    [Fact]
+    public void Observe_Spans_BecomeServiceErrorRatioAndEdgeLatencySeries()
+    {
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var random = new Random(674386);
+        for (var minute = 0; minute < 40; minute++)
+        {
+            var broken = minute >= 30;
+            for (var i = 0; i < 50; i++)
+            {
+                var t = T0.AddMinutes(minute).AddSeconds(i);
+                var error = broken ? i % 2 == 0 : random.NextDouble() < 0.02;
+                sut.Observe(Span("checkout", null, t, 40 + random.NextDouble(), error), _signals);
+                sut.Observe(Span("checkout", "payments", t, (broken ? 400 : 20) + random.NextDouble(), false), _signals);
+            }
+        }
+
+        var errors = _signals.First(s => s.Indicator == SpanIndicators.ErrorRatio);
+        Assert.Equal("checkout", errors.Entity);
+        Assert.Equal(T0.AddMinutes(30), errors.Onset);
+        var edge = _signals.First(s => s.Indicator == SpanIndicators.EdgeDurationMs);
+        Assert.Equal("payments", edge.Entity);
+        Assert.Equal("checkout", edge.Labels.Get("caller"));
+        Assert.DoesNotContain(_signals, s => s.Indicator == SpanIndicators.DurationMs);
+    }
+
+    private static SpanRecord Span(string service, string? peer, DateTimeOffset t, double ms, bool error) => new()
+    {
+        Timestamp = t, Resource = new Resource(service), TraceId = "t", SpanId = "s", Service = service, Operation = "op",
+        Duration = TimeSpan.FromMilliseconds(ms), IsError = error, PeerService = peer,
+    };
 }

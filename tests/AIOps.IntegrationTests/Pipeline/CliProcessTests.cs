@@ -133,6 +133,30 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Detect_Folder_MirrorsTreeWithCausalScores()
+    {
+        var input = Path.Combine(_data, "in", "sub");
+        Directory.CreateDirectory(input);
+        var rows = new List<string> { "timestamp,value" };
+        for (var i = 0; i < 400; i++)
+        {
+            rows.Add($"2026-01-01 {i / 60:00}:{i % 60:00}:00,{(i == 350 ? 500 : 10 + (i % 7))}");
+        }
+
+        await File.WriteAllLinesAsync(Path.Combine(input, "series.csv"), rows);
+        var output = Path.Combine(_data, "out");
+
+        var (exit, _, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(60), "detect", "--input", Path.Combine(_data, "in"), "--output", output);
+
+        Assert.True(exit == 0, stderr);
+        var scored = await File.ReadAllLinesAsync(Path.Combine(output, "sub", "series.csv"));
+        Assert.Equal("timestamp,value,anomaly_score", scored[0]);
+        Assert.Equal(401, scored.Length);
+        var scores = scored.Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(350, scores.IndexOf(scores.Max()));
+    }
+
+    [Fact]
     public async Task Replay_MissingFile_ExitsWithClearError()
     {
         var (exit, _, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "replay", "--input", "/nonexistent/dump.ndjson");

@@ -1,0 +1,149 @@
+using System.Diagnostics.CodeAnalysis;
+using AIOps.Detection.Calibration;
+using AIOps.Detection.ChangePoint;
+using AIOps.Detection.Density;
+using AIOps.Detection.Ensemble;
+using AIOps.Detection.Forecast;
+using AIOps.Detection.Robust;
+using AIOps.Detection.Scoring;
+using AIOps.Detection.Spectral;
+
+namespace AIOps.Detection;
+
+/// <summary>
+/// The named detector configurations (single models and ensembles), each a factory of calibrated detectors.
+/// A spec is a name with optional parameter overrides: <c>name?key=value&amp;key=value</c>.
+/// </summary>
+public static class DetectorCatalog
+{
+    public const string DefaultName = "default";
+
+    /// <summary>
+    /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
+    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 5% of
+    /// the historic range (20% for the smoothed level), combined by max, damped for 200 points after an alarm; then
+    /// the odds are scaled by 5.6 so NAB's optimal standard-profile operating point (a value ~1% of its range beyond
+    /// anything seen) reads as 0.5.
+    /// </summary>
+    public const string DefaultSpec = "rawHalf=0.05&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=5.6";
+
+    /// <summary>Factory of the default detector.</summary>
+    public static ISeriesDetectorFactory CreateDefault()
+    {
+        TryCreate(DefaultName, out var factory);
+        return factory!;
+    }
+
+    // name -> (whether DefaultSpec fills unset parameters, members). Likelihood-calibrated entries use the Numenta-style
+    // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
+    private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
+        ["holt"] = p => EnsembleOf(p, "holt"),
+        ["seasonal"] = p => EnsembleOf(p, "seasonal"),
+        ["robust"] = p => EnsembleOf(p, "robust"),
+        ["cusum"] = p => EnsembleOf(p, "cusum"),
+        ["kde"] = p => EnsembleOf(p, "kde"),
+        ["sr"] = p => EnsembleOf(p, "sr"),
+        ["novelty"] = p => EnsembleOf(p, "novelty"),
+        ["srobust"] = p => EnsembleOf(p, "srobust"),
+        ["ens-hrc"] = p => EnsembleOf(p, "holt", "robust", "cusum"),
+        ["ens-all"] = p => EnsembleOf(p, "holt", "robust", "cusum", "kde", "sr"),
+        ["ens-nn"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty"),
+        ["ens-nnv"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "vol"),
+        ["ens-nnr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "run"),
+        ["ens-nnlvr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol", "run"),
+        ["ens-nnlh"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "holt"),
+        ["ens-nnlr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "robust"),
+        ["ens-nnlk"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "kde"),
+        ["ens-nnlc"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "cusum"),
+        ["ens-nnls"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "step"),
+        ["ens-nnlsl"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "slevel"),
+        ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
+        ["median-window"] = _ => () => new RobustBaselineDetector(),
+        ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
+    };
+
+    public static IReadOnlyCollection<string> Names => Builders.Keys;
+
+    public static bool TryCreate(string spec, [NotNullWhen(true)] out ISeriesDetectorFactory? factory)
+    {
+        var q = spec.IndexOf('?', StringComparison.Ordinal);
+        var name = q < 0 ? spec : spec[..q];
+        if (!Builders.TryGetValue(name, out var build))
+        {
+            factory = null;
+            return false;
+        }
+
+        var parameters = DetectorParameters.Parse(q < 0 ? null : spec[(q + 1)..]);
+        factory = new DelegateFactory(build(parameters));
+        return true;
+    }
+
+    internal static Func<ISeriesDetector> EnsembleOf(DetectorParameters p, params string[] members)
+    {
+        // Settings and options are built once per factory and shared by every series it creates.
+        var settings = new CalibrationSettings[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            settings[i] = new CalibrationSettings(
+                p.Get(members[i] + ".short", p.Get("al.short", 0.5)),
+                p.Get(members[i] + ".long", p.Get("al.long", 0.002)),
+                p.Get("al.warmup", 30),
+                p.Get(members[i] + ".half", p.Get("rawHalf", 0.0)),
+                p.Get(members[i] + ".lhalf", CalibrationSettings.DefaultHalfSurprise));
+        }
+
+        var options = new EnsembleOptions
+        {
+            MinPoints = p.Get("minPoints", 10),
+            AlarmLevel = p.Get("alarm", 0.5),
+            RefractoryPoints = p.Get("refractory", 0),
+            RefractoryFactor = p.Get("refractoryFactor", 1.0),
+            OutputOddsScale = p.Get("oddsScale", 1.0),
+        };
+        return () =>
+        {
+            var raw = new IRawScorer[members.Length];
+            for (var i = 0; i < members.Length; i++)
+            {
+                raw[i] = Member(members[i], p);
+            }
+
+            return new EnsembleDetector(raw, settings, options);
+        };
+    }
+
+    private static HoltResidualScorer Holt(DetectorParameters p) =>
+        new(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01));
+
+    private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
+        new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0);
+
+    private static IRawScorer Member(string name, DetectorParameters p) => name switch
+    {
+        "holt" => Holt(p),
+        "seasonal" => Seasonal(p),
+        "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
+        "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
+        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+        "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
+        "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
+        "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
+        "step" => new FeatureNoveltyScorer(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5)),
+        "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
+        "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
+        "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
+        "srobust" => new SeasonalRobustScorer(Seasonal(p), p.Get("robust.window", 128)),
+        "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
+        "kde" => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
+        "sr" => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown ensemble member"),
+    };
+
+    private sealed class DelegateFactory(Func<ISeriesDetector> create) : ISeriesDetectorFactory
+    {
+        public ISeriesDetector Create(string metricName) => create();
+    }
+}

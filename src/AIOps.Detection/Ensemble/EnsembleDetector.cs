@@ -1,0 +1,80 @@
+using AIOps.Detection.Calibration;
+using AIOps.Detection.Scoring;
+using AIOps.Detection.Stats;
+
+namespace AIOps.Detection.Ensemble;
+
+/// <summary>
+/// Runs several raw scorers on one series, calibrates each with its own anomaly likelihood, and reports the
+/// strongest calibrated score. Non-finite values are skipped (they score 0 and leave the state untouched).
+/// After an alarm the score is damped for a refractory period so one episode raises one signal.
+/// </summary>
+internal sealed class EnsembleDetector : ISeriesDetector
+{
+    private readonly IRawScorer[] _members;
+    private readonly AnomalyLikelihood[] _calibrators;
+    private readonly CalibrationSettings[] _settings;
+    private readonly EnsembleOptions _options;
+    private StepTracker _steps;
+    private long _count;
+    private long _sinceAlarm = long.MaxValue / 2;
+
+    /// <param name="settings">One per member; shared across series.</param>
+    public EnsembleDetector(IRawScorer[] members, CalibrationSettings[] settings, EnsembleOptions options)
+    {
+        _members = members;
+        // Range-ratio members need no per-series calibration state; only allocate it when a member uses the likelihood.
+        _calibrators = Array.Exists(settings, s => s.RangeHalf <= 0) ? new AnomalyLikelihood[members.Length] : [];
+        _settings = settings;
+        _options = options;
+    }
+
+    public AnomalyScore Update(DateTimeOffset timestamp, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return AnomalyScore.None;
+        }
+
+        var context = new PointContext(_steps.Observe(timestamp), _steps.TypicalStep);
+        _count++;
+        var best = 0.0;
+        var bestMember = 0;
+        for (var m = 0; m < _members.Length; m++)
+        {
+            var raw = _members[m].Update(value, context);
+            var settings = _settings[m];
+            var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw) : _calibrators[m].Update(raw, settings);
+            if (calibrated > best)
+            {
+                best = calibrated;
+                bestMember = m;
+            }
+        }
+
+        if (_count <= _options.MinPoints)
+        {
+            best = 0;
+        }
+
+        _sinceAlarm++;
+        if (_sinceAlarm <= _options.RefractoryPoints)
+        {
+            best *= _options.RefractoryFactor;
+        }
+
+        if (best >= _options.AlarmLevel)
+        {
+            _sinceAlarm = 0;
+        }
+
+        if (_options.OutputOddsScale != 1.0 && best > 0)
+        {
+            var odds = best < 1 ? best / (1 - best) * _options.OutputOddsScale : double.PositiveInfinity;
+            best = double.IsPositiveInfinity(odds) ? 1.0 : odds / (1 + odds);
+        }
+
+        var lead = _members[bestMember];
+        return new AnomalyScore(best, lead.Expected, lead.Deviation);
+    }
+}

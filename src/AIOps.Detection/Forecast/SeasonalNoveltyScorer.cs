@@ -1,0 +1,54 @@
+using AIOps.Detection.Robust;
+using AIOps.Detection.Scoring;
+
+namespace AIOps.Detection.Forecast;
+
+/// <summary>
+/// Range novelty of the seasonal residual: once the seasonal model has proved itself (a period was detected),
+/// a residual outside every residual seen since is as telling as a raw value outside the raw range, and catches
+/// anomalies that stay inside the daily swing (a flat day, a jump at the wrong hour). Silent when no period.
+/// </summary>
+internal sealed class SeasonalNoveltyScorer : IRawScorer
+{
+    private readonly SeasonalForecastScorer _forecast;
+    private readonly double _decay;
+    private readonly double _settlePeriods;
+    private RangeNoveltyScorer? _residuals;
+    private long _residualCount;
+
+    private readonly double _smoothing;
+    private double _smoothed;
+
+    /// <param name="smoothing">EW rate applied to the residual before its range is tracked (1 = raw residual); a
+    /// smoothed residual catches a whole day off its usual shape.</param>
+    public SeasonalNoveltyScorer(SeasonalForecastScorer forecast, double decay = 3e-5, double settlePeriods = 2, double smoothing = 1)
+    {
+        _smoothing = smoothing;
+        _settlePeriods = settlePeriods;
+        _forecast = forecast;
+        _decay = decay;
+    }
+
+    public double Expected => _forecast.Expected;
+
+    public double Deviation => _forecast.Deviation;
+
+    public double Update(double value, in PointContext context)
+    {
+        _forecast.Update(value, context);
+        if (_forecast.Period == 0)
+        {
+            _residuals = null;
+            _residualCount = 0;
+            return 0;
+        }
+
+        _residuals ??= new RangeNoveltyScorer(_decay);
+        var residual = value - _forecast.Expected;
+        _smoothed = _residualCount == 0 || _smoothing >= 1 ? residual : _smoothed + (_smoothing * (residual - _smoothed));
+        var raw = _residuals.Update(_smoothed, context);
+        // The residual range needs a couple of periods of its own before "outside it" means anything.
+        _residualCount++;
+        return _residualCount > _settlePeriods * _forecast.Period ? raw : 0;
+    }
+}

@@ -1,0 +1,47 @@
+using AIOps.Detection.Robust;
+using AIOps.Detection.Scoring;
+
+namespace AIOps.Detection;
+
+/// <summary>
+/// The engine's live detector for every metric series. The NAB-tuned ensemble (<see cref="DefaultDetectorFactory"/>)
+/// says whether a value is novel for this series; a robust median/IQR baseline says whether it is large against
+/// the series' own noise. A live signal needs both: novelty alone fires on every new record of a young series
+/// (right for NAB's scoring of one series' anomaly windows, noise for an operator watching thousands), and a
+/// z-score alone fires on heavy-tailed metrics. `aiops detect` and the NAB harness use the ungated ensemble.
+/// </summary>
+public sealed class LiveDetectorFactory : ISeriesDetectorFactory
+{
+    /// <summary>Robust deviation at which the size gate is half open (1 - e^{-ln2 (|z|/g)^2}).</summary>
+    public const double GateDeviation = 4.0;
+
+    private const int BaselineWindow = 128;
+    private const int BaselineMinPoints = 20;
+
+    private readonly DefaultDetectorFactory _novelty = new();
+
+    public ISeriesDetector Create(string metricName) =>
+        new LiveDetector(_novelty.Create(metricName), new RobustWindowScorer(BaselineWindow, BaselineMinPoints));
+
+    private sealed class LiveDetector(ISeriesDetector novelty, RobustWindowScorer baseline) : ISeriesDetector
+    {
+        public AnomalyScore Update(DateTimeOffset timestamp, double value)
+        {
+            if (!double.IsFinite(value))
+            {
+                return AnomalyScore.None;
+            }
+
+            var novel = novelty.Update(timestamp, value);
+            baseline.Update(value, default);
+            if (double.IsNaN(baseline.Expected))
+            {
+                return AnomalyScore.None; // warming up: no baseline to be large against yet
+            }
+
+            var ratio = baseline.Deviation / GateDeviation;
+            var gate = 1.0 - Math.Exp(-Math.Log(2) * ratio * ratio);
+            return new AnomalyScore(Math.Min(novel.Score, gate), baseline.Expected, baseline.Deviation);
+        }
+    }
+}
