@@ -20,7 +20,9 @@ public static class ApiSetup
     public static IServiceCollection AddAiopsApi(this IServiceCollection services, IIncidentStore store, OperatorActionLog actions, ApiOptions options, EngineStatus status)
     {
         var feed = new IncidentFeed();
-        IncidentApi.Connect(feed, store, actions);
+        var history = new SignalHistory();
+        IncidentApi.Connect(feed, history, store, actions);
+        services.AddSingleton(history);
         services.AddSingleton(store);
         services.AddSingleton(actions);
         services.AddSingleton(status);

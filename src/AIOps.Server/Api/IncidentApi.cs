@@ -38,6 +38,11 @@ internal static class IncidentApi
             .WithName("getRootCause")
             .WithSummary("The ranked causes of one incident with evidence and explanations")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/incidents/{id}/observations", (IIncidentStore store, SignalHistory history, string id) =>
+                store.Get(id) is null ? ApiProblems.IncidentNotFound(id) : Results.Json(new { incidentId = id, series = history.Of(id) }, AiopsJson.Options))
+            .WithName("getObservations")
+            .WithSummary("Each anomaly signal's observed values over time, from the incident's versions since the server started")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -147,11 +152,20 @@ internal static class IncidentApi
     }
 
     /// <summary>Turns store and action-log notifications into stream events.</summary>
-    public static void Connect(IncidentFeed feed, IIncidentStore store, OperatorActionLog actions)
+    public static void Connect(IncidentFeed feed, SignalHistory history, IIncidentStore store, OperatorActionLog actions)
     {
+        foreach (var incident in store.List())
+        {
+            history.Record(incident);
+        }
+
         if (store is Storage.IIncidentStoreEvents events)
         {
-            events.Stored += incident => feed.Publish(new FeedEvent("incident", IncidentViews.Summary(incident, actions.StateOf(incident))));
+            events.Stored += incident =>
+            {
+                history.Record(incident);
+                feed.Publish(new FeedEvent("incident", IncidentViews.Summary(incident, actions.StateOf(incident))));
+            };
         }
 
         actions.Appended += action => feed.Publish(new FeedEvent("action", JsonSerializer.Serialize(action, AiopsJson.Options)));

@@ -104,6 +104,22 @@ public sealed class IncidentQueryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Observations_NewVersions_AddTheSignalsLaterObservations()
+    {
+        var v1 = TestIncidents.Create("inc-obs", 1);
+        var later = v1.Signals[0] with { Timestamp = TestIncidents.T0.AddMinutes(2), Observed = 42 };
+        await _host.Store.PublishAsync(v1, default);
+        await _host.Store.PublishAsync(v1 with { Version = 2, Signals = [later] }, default);
+        await _host.Store.PublishAsync(v1 with { Version = 3, Signals = [later] }, default); // same observation: no new point
+
+        using var doc = await GetJsonAsync("/api/v1/incidents/inc-obs/observations");
+
+        var series = Assert.Single(doc.RootElement.GetProperty("series").EnumerateArray());
+        Assert.Equal("latency", series.GetProperty("indicator").GetString());
+        Assert.Equal([0.0, 42.0], series.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("v").GetDouble()));
+    }
+
+    [Fact]
     public async Task OpenApi_DocumentsEveryEndpointWithBearerScheme()
     {
         using var doc = await GetJsonAsync("/openapi/v1.json");

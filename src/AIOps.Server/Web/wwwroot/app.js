@@ -205,7 +205,11 @@ function debounce(fn, ms) { let t; return (...a) => { clearTimeout(t); t = setTi
 // ---------- Incident detail ----------
 async function renderDetail(id, quiet) {
   state.view = { kind: "detail", id };
-  const [i, topology] = await Promise.all([api(`api/v1/incidents/${encodeURIComponent(id)}`), api("api/v1/topology").catch(() => ({ nodes: [], edges: [] }))]);
+  const [i, topology, observed] = await Promise.all([
+    api(`api/v1/incidents/${encodeURIComponent(id)}`),
+    api("api/v1/topology").catch(() => ({ nodes: [], edges: [] })),
+    api(`api/v1/incidents/${encodeURIComponent(id)}/observations`).catch(() => ({ series: [] }))]);
+  i.observed = observed.series;
   const main = document.getElementById("main");
   const width = Math.min(main.clientWidth - 48, 1232);
   const candidates = (i.rootCause && i.rootCause.candidates) || [];
@@ -347,10 +351,13 @@ function beforeAfter(i, c, shift, width) {
   const last = new Date(sig.timestamp || i.lastSeen).getTime();
   const change = c.evidence.find((e) => e.kind === "change");
   const changeAt = change && change.time ? new Date(change.time).getTime() : null;
+  // The signal's observations as the incident's versions recorded them: the sparkline over the step.
+  const series = (i.observed || []).find((x) => x.entity === c.entity && x.indicator === c.indicator);
+  const points = series ? series.points.map((p) => ({ t: new Date(p.t).getTime(), v: p.v })) : [];
   const start = Math.min(onset - 6 * 60000, changeAt ? changeAt - 60000 : Infinity);
-  const end = Math.max(last, onset + 4 * 60000) + 30000;
+  const end = Math.max(last, onset + 4 * 60000, ...points.map((p) => p.t)) + 30000;
   const H = 120, L = 46, R = 12, T = 14, B = 22, w = width;
-  const max = Math.max(shift.before, shift.after) * 1.2 || 1;
+  const max = Math.max(shift.before, shift.after, ...points.map((p) => p.v)) * 1.2 || 1;
   const x = (t) => L + ((t - start) / (end - start)) * (w - L - R);
   const y = (v) => T + (1 - v / max) * (H - T - B);
   const ratio = shift.before > 0 ? shift.after / shift.before : null;
@@ -369,11 +376,13 @@ function beforeAfter(i, c, shift, width) {
     s("text", { x: x(onset) + 4, y: H - 7, "font-size": 11, fill: "#b91c1c" }, `onset ${time(onset)}`),
     x(onset) - L > 70 ? s("text", { x: L, y: H - 7, "font-size": 11, fill: "#6b7280" }, time(start)) : null,
     ratio ? s("text", { x: Math.min(x(onset) + 8, w - 60), y: y(shift.after) - 6, "font-size": 12, "font-weight": 700, fill: "#b91c1c" }, `×${ratio.toFixed(1)}`) : null,
+    points.length > 1 ? s("polyline", { points: points.map((p) => `${x(p.t)},${y(p.v)}`).join(" "), fill: "none", stroke: "#7f1d1d", "stroke-width": 1.2, "stroke-dasharray": "2 2" }) : null,
+    points.map((p) => s("circle", { cx: x(p.t), cy: y(p.v), r: 2.5, fill: "#7f1d1d" }, s("title", {}, `${time(p.t)}: ${fmt(p.v)}`))),
     changeAt ? [
       s("line", { x1: x(changeAt), x2: x(changeAt), y1: T, y2: H - B, stroke: "#2563eb", "stroke-width": 2 }),
       s("text", { x: x(changeAt) - 4, y: T + 10, "text-anchor": "end", "font-size": 11, fill: "#2563eb" }, "change"),
     ] : null);
-  return h("figure", { class: "chart-wrap" }, svg, h("figcaption", { class: "muted" }, `${c.indicator}: expected ${fmt(shift.before)}, observed ${fmt(shift.after)}${ratio ? ` (×${ratio.toFixed(1)})` : ""}; shaded from onset to the last observation`));
+  return h("figure", { class: "chart-wrap" }, svg, h("figcaption", { class: "muted" }, `${c.indicator}: expected ${fmt(shift.before)}, observed ${fmt(shift.after)}${ratio ? ` (×${ratio.toFixed(1)})` : ""}; shaded from onset to the last observation${points.length ? `; dots: ${points.length} observation${points.length === 1 ? "" : "s"} seen by this server` : ""}`));
 }
 
 // The affected part of the dependency graph, callers left, callees right, the suspected cause in red.
