@@ -373,16 +373,16 @@ function beforeAfter(i, c, shift, width) {
     s("polyline", { points: `${x(start)},${y(shift.before)} ${x(onset)},${y(shift.before)} ${x(onset)},${y(shift.after)} ${x(last)},${y(shift.after)}`, fill: "none", stroke: "#dc2626", "stroke-width": 2.5 }),
     s("circle", { cx: x(onset), cy: y(shift.after), r: 3.5, fill: "#dc2626" }),
     s("circle", { cx: x(last), cy: y(shift.after), r: 3.5, fill: "#dc2626" }),
+    s("line", { x1: x(Math.max(last, onset)), x2: x(end), y1: y(shift.after), y2: y(shift.after), stroke: "#dc2626", "stroke-width": 1.5, "stroke-dasharray": "5 4" }),
     s("text", { x: x(onset) + 4, y: H - 7, "font-size": 11, fill: "#b91c1c" }, `onset ${time(onset)}`),
     x(onset) - L > 70 ? s("text", { x: L, y: H - 7, "font-size": 11, fill: "#6b7280" }, time(start)) : null,
     ratio ? s("text", { x: Math.min(x(onset) + 8, w - 60), y: y(shift.after) - 6, "font-size": 12, "font-weight": 700, fill: "#b91c1c" }, `×${ratio.toFixed(1)}`) : null,
-    points.length > 1 ? s("polyline", { points: points.map((p) => `${x(p.t)},${y(p.v)}`).join(" "), fill: "none", stroke: "#7f1d1d", "stroke-width": 1.2, "stroke-dasharray": "2 2" }) : null,
     points.map((p) => s("circle", { cx: x(p.t), cy: y(p.v), r: 2.5, fill: "#7f1d1d" }, s("title", {}, `${time(p.t)}: ${fmt(p.v)}`))),
     changeAt ? [
       s("line", { x1: x(changeAt), x2: x(changeAt), y1: T, y2: H - B, stroke: "#2563eb", "stroke-width": 2 }),
       s("text", { x: x(changeAt) - 4, y: T + 10, "text-anchor": "end", "font-size": 11, fill: "#2563eb" }, "change"),
     ] : null);
-  return h("figure", { class: "chart-wrap" }, svg, h("figcaption", { class: "muted" }, `${c.indicator}: expected ${fmt(shift.before)}, observed ${fmt(shift.after)}${ratio ? ` (×${ratio.toFixed(1)})` : ""}; shaded from onset to the last observation${points.length ? `; dots: ${points.length} observation${points.length === 1 ? "" : "s"} seen by this server` : ""}`));
+  return h("figure", { class: "chart-wrap" }, svg, h("figcaption", { class: "muted" }, `${c.indicator}: expected ${fmt(shift.before)}, observed ${fmt(shift.after)}${ratio ? ` (×${ratio.toFixed(1)})` : ""}; shaded: after onset (solid to the last observation)${points.length ? `; dots: ${points.length} observation${points.length === 1 ? "" : "s"} seen by this server` : ""}`));
 }
 
 // The affected part of the dependency graph, callers left, callees right, the suspected cause in red.
