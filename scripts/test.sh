@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(kcat influxdb nginx prometheus-alertmanager rsyslog rsyslog-kafka)
+packages=(kcat influxdb nginx prometheus-alertmanager rsyslog rsyslog-kafka chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

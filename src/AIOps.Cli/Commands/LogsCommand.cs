@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AIOps.Cli.Rendering;
 using AIOps.Ingest.Templates;
 
 namespace AIOps.Cli.Commands;
@@ -13,6 +14,7 @@ internal static class LogsCommand
             Mine log templates (Drain-style, streaming): writes CSV line,template_id,template for every input line.
             Example:
               aiops logs templates --input /var/log/app.log --output templates.csv
+            With --output, a progress bar (rate, ETA) shows on stderr when it is a terminal.
             """);
         templates.Options.Add(input);
         templates.Options.Add(output);
@@ -25,10 +27,13 @@ internal static class LogsCommand
                 return 2;
             }
 
-            using var reader = path == "-" ? Console.In : new StreamReader(path);
+            await using var file = path == "-" ? null : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = file is null ? Console.In : new StreamReader(file);
             var target = parse.GetValue(output);
             await using var writer = target is null ? Console.Out : new StreamWriter(target);
-            return LogTemplateCommand.Run(reader, writer, new LogTemplateMinerOptions());
+            // With the CSV on stdout a bar would interleave with it on a terminal; it shows when --output is a file.
+            var progress = target is null ? null : file;
+            return await FileProgress.RunAsync("mining templates", progress, () => Task.FromResult(LogTemplateCommand.Run(reader, writer, new LogTemplateMinerOptions())));
         });
 
         var command = new Command("logs", "Log tools.");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AIOps.Cli.Rendering;
 using AIOps.Core.Serialization;
 using AIOps.Server.Composition;
 using AIOps.Server.Demo;
@@ -21,6 +22,7 @@ internal static class ReplayCommand
             Example:
               kcat -b kafka:9092 -C -J -e -t telemetry.metrics -t telemetry.events > dump.ndjson
               aiops replay --input dump.ndjson --json
+            A progress bar (rate, ETA) shows on stderr when it is a terminal.
             """);
         command.Options.Add(input);
         command.Options.Add(json);
@@ -38,8 +40,9 @@ internal static class ReplayCommand
             var store = new MemoryIncidentStore();
             var deadLetters = new MemoryDeadLetterSink();
             var composition = EngineComposition.Create(options, TimeProvider.System, store, deadLetters);
-            using var reader = path == "-" ? Console.In : new StreamReader(path);
-            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, cancellationToken);
+            await using var file = path == "-" ? null : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = file is null ? Console.In : new StreamReader(file);
+            var result = await FileProgress.RunAsync("replaying", file, () => ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, cancellationToken));
             await Console.Error.WriteLineAsync($"replayed {result.Messages} messages, {result.Records} records; {result.DeadLetters + result.BadEnvelopes} dead-lettered");
             foreach (var (message, reason) in deadLetters.Letters.Take(20))
             {

@@ -56,6 +56,12 @@ internal static class CandidateReport
             reasons.Add($"started logging a line never seen before ({novelty.Indicator})");
         }
 
+        if (c.Verdicts is { Confirmed: > 0 } or { Rejected: > 0 })
+        {
+            // Said openly so a person sees why the order differs from the evidence alone.
+            reasons.Add($"operators confirmed this as the cause {c.Verdicts.Confirmed}x and rejected it {c.Verdicts.Rejected}x before (prior {c.Prior.ToString("+0.00;-0.00", CultureInfo.InvariantCulture)})");
+        }
+
         var indicator = lead?.Indicator ?? c.Change?.Indicator ?? "dependency";
         var explanation = reasons.Count == 0
             ? $"{f.Entity} is a dependency of the affected services but shows no anomaly itself."

@@ -17,6 +17,13 @@ public sealed class RankingWeights
     /// <summary>A never-seen error log line on the candidate (a new failure mode).</summary>
     public double LogTemplate { get; set; } = 0.08;
 
+    /// <summary>
+    /// Operator feedback on past causes (<see cref="CausePriors"/>): added on top of the evidence score, times a
+    /// prior in [-1, 1]. Large enough that a rejected cause drops below a close runner-up, not enough to bury
+    /// strong evidence after one click.
+    /// </summary>
+    public double Feedback { get; set; } = 0.25;
+
     /// <summary>Onset differences decay with this time constant: a minute earlier matters, an hour earlier saturates.</summary>
     public TimeSpan OnsetScale { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -16,8 +16,15 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
     public const string MethodName = "signal-ranking/v1";
 
     private readonly RankingWeights _weights;
+    private readonly CausePriors? _priors;
 
-    public SignalRootCauseAnalyzer(RankingWeights? weights = null) => _weights = weights ?? new RankingWeights();
+    /// <param name="weights">Evidence weights; the defaults when null.</param>
+    /// <param name="priors">Operator verdicts on past causes; none when null.</param>
+    public SignalRootCauseAnalyzer(RankingWeights? weights = null, CausePriors? priors = null)
+    {
+        _weights = weights ?? new RankingWeights();
+        _priors = priors;
+    }
 
     public RootCauseReport Analyze(Incident incident, DependencyGraph topology)
     {
@@ -119,9 +126,13 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         var changeScore = change is null ? 0 : 1;
 
         var logScore = f.NewLogTemplates.Any(s => s.Severity >= Severity.Error) ? 1.0 : f.NewLogTemplates.Any() ? 0.5 : 0;
-        var score = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
+        var evidenceScore = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
             + (_weights.Change * changeScore) + (_weights.LogTemplate * logScore);
-        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList());
+        var indicator = f.Lead?.Indicator ?? change?.Indicator ?? "dependency";
+        var prior = _priors?.Prior(f.Entity, indicator) ?? 0;
+        var score = Math.Max(0, evidenceScore + (_weights.Feedback * prior));
+        var verdicts = _priors?.Counts(f.Entity, indicator) ?? default;
+        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), prior, verdicts);
     }
 
     private static Confidence ConfidenceOf(double score, double margin, int rank) => rank switch
@@ -140,4 +151,6 @@ internal sealed record ScoredCandidate(
     double OnsetScore,
     Signal? Change,
     IReadOnlyList<string> AnomalousCallers,
-    IReadOnlyList<string> AnomalousCallees);
+    IReadOnlyList<string> AnomalousCallees,
+    double Prior = 0,
+    (int Confirmed, int Rejected) Verdicts = default);

@@ -22,8 +22,9 @@ namespace AIOps.Server.Composition;
 /// </summary>
 public sealed class EngineComposition
 {
-    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates, TimeWindowCorrelator correlator)
+    private EngineComposition(DependencyGraph topology, IIncidentStore store, IncidentEngine engine, MessageProcessor processor, DetectionStage detection, LogTemplateNormalizer templates, TimeWindowCorrelator correlator, CausePriors priors)
     {
+        Priors = priors;
         Templates = templates;
         Correlator = correlator;
         Topology = topology;
@@ -38,6 +39,9 @@ public sealed class EngineComposition
     public IIncidentStore Store { get; }
 
     public IncidentEngine Engine { get; }
+
+    /// <summary>Operator verdicts on past causes that the ranking reads; the API's action log feeds them.</summary>
+    public CausePriors Priors { get; }
 
     public MessageProcessor Processor { get; }
 
@@ -74,10 +78,12 @@ public sealed class EngineComposition
             signalSinks = [new CountingSignalSink(metrics), .. signalSinks ?? []];
         }
 
-        var engine = new IncidentEngine(detector, correlator, new SignalRootCauseAnalyzer(), topology, sinks, signalSinks);
+        // Operator feedback ("this was the cause" / "not the cause") adjusts the ranking through these priors.
+        var priors = new CausePriors();
+        var engine = new IncidentEngine(detector, correlator, new SignalRootCauseAnalyzer(priors: priors), topology, sinks, signalSinks);
         var templates = new LogTemplateNormalizer();
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
-        return new EngineComposition(topology, store, engine, processor, detection, templates, correlator);
+        return new EngineComposition(topology, store, engine, processor, detection, templates, correlator, priors);
     }
 
     public static DetectionRules LoadDetectionRules(string rulesDirectory)

@@ -15,7 +15,11 @@ namespace AIOps.Server.Demo;
 /// </summary>
 public static class DemoRunner
 {
-    public static async Task<int> RunAsync(bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(bool json, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(json, null, stdout, stderr, cancellationToken);
+
+    /// <param name="serveUrls">When set, the web console and API serve the demo's incidents there, and keep serving after it until cancelled.</param>
+    public static async Task<int> RunAsync(bool json, string? serveUrls, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
         var scenario = DemoScenario.Default(time.GetUtcNow());
@@ -24,6 +28,10 @@ public static class DemoRunner
         var store = new MemoryIncidentStore();
         var printer = new IncidentPrinter(json ? TextWriter.Null : stdout);
         using var runtime = EngineRuntime.Create(options, time, store, _ => { }, [printer]);
+        await using var web = serveUrls is null ? null : await DemoConsole.StartAsync(serveUrls, store, runtime, options, stderr, cancellationToken).ConfigureAwait(false);
+        // The web host takes over Ctrl+C and SIGTERM (it stops itself); follow it so the demo ends too.
+        using var hostStopping = web is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, web.Stopping);
+        cancellationToken = hostStopping?.Token ?? cancellationToken;
         await stderr.WriteLineAsync($"Embedded Kafka at {runtime.BootstrapServers}; simulating frontend -> checkout -> payments -> payments-db, one hour in 15 s steps.").ConfigureAwait(false);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,6 +68,11 @@ public static class DemoRunner
         else
         {
             await IncidentText.WriteSummaryAsync(stdout, incidents, DemoScenario.FaultEntity).ConfigureAwait(false);
+        }
+
+        if (web is not null)
+        {
+            await web.ServeUntilCancelledAsync(stderr, cancellationToken).ConfigureAwait(false);
         }
 
         return 0;

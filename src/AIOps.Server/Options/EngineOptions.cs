@@ -32,6 +32,9 @@ public sealed class EngineOptions
     [Range(1, 256)]
     public int EmbeddedPartitions { get; set; } = EngineDefaults.EmbeddedPartitions;
 
+    /// <summary>Bearer tokens of the HTTP API (none: open API, loopback only).</summary>
+    public ApiOptions Api { get; set; } = new();
+
     public DetectionOptions Detection { get; set; } = new();
 
     public CorrelatorOptions Correlation { get; set; } = new();

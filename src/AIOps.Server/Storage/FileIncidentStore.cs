@@ -10,7 +10,7 @@ namespace AIOps.Server.Storage;
 /// every write so an accepted version survives a crash. On open it replays the log (highest version wins)
 /// and rewrites it compacted. Older or equal versions are ignored, so replayed updates are idempotent.
 /// </summary>
-public sealed class FileIncidentStore : IIncidentStore, IDisposable
+public sealed class FileIncidentStore : IIncidentStore, IIncidentStoreEvents, IDisposable
 {
     public const string FileName = "incidents.jsonl";
 
