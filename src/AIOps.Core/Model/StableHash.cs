@@ -14,8 +14,10 @@ public static class StableHash
     public static ulong Of(string name, LabelSet labels)
     {
         var hash = Append(OffsetBasis, name);
-        foreach (var (key, value) in labels)
+        // By index: the interface enumerator would allocate on every series-id computation (a per-point hot path).
+        for (var i = 0; i < labels.Count; i++)
         {
+            var (key, value) = labels[i];
             hash = Append(Mix(hash, 0xFF), key);
             hash = Append(Mix(hash, 0xFE), value);
         }
