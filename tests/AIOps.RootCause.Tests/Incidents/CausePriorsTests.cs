@@ -2,11 +2,12 @@ using AIOps.Core.Model;
 using AIOps.Core.Topology;
 using AIOps.RootCause.Incidents;
 
+using static AIOps.RootCause.Tests.Incidents.TestIncidents;
+
 namespace AIOps.RootCause.Tests.Incidents;
 
 public sealed class CausePriorsTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Prior_NoVerdicts_IsZero()
@@ -36,7 +37,7 @@ public sealed class CausePriorsTests
     public void Analyze_AfterFeedback_ReRanksTheSamePattern()
     {
         // Two unrelated services break together; search shifts slightly more, so evidence alone ranks it first.
-        var incident = Incident(Anomaly("search", "latency", 8), Anomaly("cache", "latency", 7));
+        var incident = Incident(Anomaly("search", "latency", 0, 8), Anomaly("cache", "latency", 0, 7));
         var priors = new CausePriors();
         var sut = new SignalRootCauseAnalyzer(priors: priors);
         var graph = new DependencyGraph();
@@ -57,7 +58,7 @@ public sealed class CausePriorsTests
     {
         var graph = new DependencyGraph();
         graph.AddStatic("api", "db");
-        var incident = Incident(Anomaly("db", "latency", 12), Anomaly("api", "errors", 3, minutes: 2));
+        var incident = Incident(Anomaly("db", "latency", 0, 12), Anomaly("api", "errors", 2, 3));
         var priors = new CausePriors();
         priors.Record("db", "latency", confirmed: false);
         var sut = new SignalRootCauseAnalyzer(priors: priors);
@@ -66,33 +67,4 @@ public sealed class CausePriorsTests
 
         Assert.Equal("db", report.Candidates[0].Entity);
     }
-
-    private static Signal Anomaly(string entity, string indicator, double deviation, double minutes = 0) => new()
-    {
-        Id = $"s-{entity}",
-        Kind = SignalKind.Anomaly,
-        Entity = entity,
-        Indicator = indicator,
-        Detector = "test",
-        Score = 0.95,
-        Observed = 10,
-        Expected = 1,
-        Deviation = deviation,
-        Onset = T0.AddMinutes(minutes),
-        Timestamp = T0.AddMinutes(minutes),
-        Fingerprint = $"a:{entity}/{indicator}",
-    };
-
-    private static Incident Incident(params Signal[] signals) => new()
-    {
-        Id = "inc-1",
-        Version = 1,
-        Status = IncidentStatus.Open,
-        Title = "t",
-        Severity = Severity.Error,
-        Entities = [.. signals.Select(s => s.Entity).Distinct()],
-        Signals = signals,
-        FirstSeen = T0,
-        LastSeen = T0.AddMinutes(5),
-    };
 }
