@@ -65,15 +65,18 @@ public sealed partial class DetectionStage : ISignalDetector
             if (_series.Count >= _options.MaxSeries)
             {
                 RejectedSeries++;
+                DetectionHealth.RejectedSeries.Add(1);
                 return;
             }
 
             var policy = _rules.Resolve(name, _factory, _detectorName, _options.SignalThreshold);
             state = new SeriesState(policy.Factory.Create(name), policy);
+            DetectionHealth.Series.Add(1);
             _series[id] = state;
         }
 
         var score = state.Detector.Update(timestamp, value);
+        TrackHealth(state, score);
         var identity = new SeriesIdentity(id.Value, $"{entity}/{name}/{id}", labels);
         if (_runs.Track(state, score, entity, name, identity, timestamp, value) is { } signal)
         {
@@ -119,6 +122,28 @@ public sealed partial class DetectionStage : ISignalDetector
         }
 
         bucket.LinesSeen++;
+    }
+
+    private static void TrackHealth(SeriesState state, AnomalyScore score)
+    {
+        if (double.IsNaN(score.Expected))
+        {
+            return; // warming up: nothing to judge yet
+        }
+
+        DetectionHealth.Scores.Record(score.Score);
+        var deviation = Math.Min(Math.Abs(score.Deviation), DetectionHealth.DeviationCap);
+        state.DriftLevel += DetectionHealth.DriftSmoothing * (deviation - state.DriftLevel);
+        if (!state.Drifting && state.DriftLevel > DetectionHealth.DriftEnter)
+        {
+            state.Drifting = true;
+            DetectionHealth.DriftingSeries.Add(1);
+        }
+        else if (state.Drifting && state.DriftLevel < DetectionHealth.DriftExit)
+        {
+            state.Drifting = false;
+            DetectionHealth.DriftingSeries.Add(-1);
+        }
     }
 
     internal static DateTimeOffset Floor(DateTimeOffset time, TimeSpan width) =>

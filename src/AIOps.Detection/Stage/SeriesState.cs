@@ -12,6 +12,11 @@ internal sealed class SeriesState(ISeriesDetector detector, MetricPolicy policy)
 
     public bool Signalled { get; set; }
 
+    /// <summary>Smoothed |deviation| of recent points: how far the series sits from its own baseline.</summary>
+    public double DriftLevel { get; set; }
+
+    public bool Drifting { get; set; }
+
     public bool InAnomaly { get; set; }
 
     public DateTimeOffset Onset { get; set; }

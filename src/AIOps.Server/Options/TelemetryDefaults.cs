@@ -9,7 +9,7 @@ public static class TelemetryDefaults
     public const string ServiceName = "aiops-engine";
 
     /// <summary>Meters the host exports: the engine's own, ingest's, and the delivery sinks'.</summary>
-    public static IReadOnlyList<string> MeterNames { get; } = ["AIOps.Engine", "AIOps.Ingest", "AIOps.Delivery"];
+    public static IReadOnlyList<string> MeterNames { get; } = ["AIOps.Engine", "AIOps.Ingest", "AIOps.Detection", "AIOps.Delivery"];
 
     public static IReadOnlyList<string> OtlpProtocols { get; } = ["grpc", "http/protobuf"];
 
