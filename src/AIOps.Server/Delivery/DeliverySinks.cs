@@ -33,8 +33,11 @@ public sealed class DeliverySinks : IAsyncDisposable
     public AlertmanagerNotifier? Alertmanager { get; private set; }
 
     /// <summary>Builds the sinks whose URL is set; <paramref name="engineUrl"/> is the base of report links.</summary>
-    public static DeliverySinks Create(EngineOptions options, string engineUrl, TimeProvider time, ILoggerFactory loggers)
+    /// <param name="suppressed">Whether operators silenced an incident or marked it noise; notifiers then stop paging for it.</param>
+    public static DeliverySinks Create(EngineOptions options, string engineUrl, TimeProvider time, ILoggerFactory loggers, Func<Incident, bool>? suppressed = null)
     {
+        IIncidentSink Notifier(IIncidentSink sink) => suppressed is null ? sink : new SuppressibleIncidentSink(sink, suppressed, time);
+
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         var sinks = new DeliverySinks();
@@ -59,7 +62,7 @@ public sealed class DeliverySinks : IAsyncDisposable
             var notifier = new AlertmanagerNotifier(http, options.Alertmanager, engineUrl, time, logger);
             sinks.Alertmanager = notifier;
             var buffer = sinks.Add(new ResilientSink<Incident>("alertmanager", One<Incident>(notifier.PublishAsync), delivery, spill, AiopsJson.Options, time, logger));
-            sinks.IncidentSinks.Add(new ResilientIncidentSink(buffer));
+            sinks.IncidentSinks.Add(Notifier(new ResilientIncidentSink(buffer)));
             sinks._background.Add(notifier.RunKeepAliveAsync(sinks._stop.Token));
         }
 
@@ -77,7 +80,7 @@ public sealed class DeliverySinks : IAsyncDisposable
 
                 var notifier = new WebhookNotifier(http, new Uri(url), options.Webhook.Secret);
                 var buffer = sinks.Add(new ResilientSink<Incident>($"webhook-{index++}", One<Incident>(notifier.PublishAsync), delivery, spill, AiopsJson.Options, time, logger));
-                sinks.IncidentSinks.Add(new ResilientIncidentSink(buffer));
+                sinks.IncidentSinks.Add(Notifier(new ResilientIncidentSink(buffer)));
             }
         }
 

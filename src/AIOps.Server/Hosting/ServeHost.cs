@@ -35,7 +35,7 @@ public static class ServeHost
         logger.LogInformation("effective configuration {Configuration}", SecretMasker.ToMaskedJsonText(options, indented: false));
 
         // Outbound receivers (InfluxDB, Alertmanager, webhooks) sit behind resilient buffers; disposing spills what is left.
-        await using var delivery = DeliverySinks.Create(options, options.Urls.Split(';')[0], TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>());
+        await using var delivery = DeliverySinks.Create(options, options.Urls.Split(';')[0], TimeProvider.System, app.Services.GetRequiredService<ILoggerFactory>(), incident => actions.StateOf(incident).Suppressed);
         var scrubber = new SecretScrubber(options);
         using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, message => logger.LogInformation("{Message}", scrubber.Scrub(message)), delivery.IncidentSinks, delivery.SignalSinks);
         status.Kafka = runtime.BootstrapServers;
