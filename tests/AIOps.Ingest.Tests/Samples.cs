@@ -108,4 +108,20 @@ internal static class Samples
     public const string CloudEventDeploy = """
         {"specversion":"1.0","id":"8b2f6c1e-run-8812","source":"https://ci.example.com/pipelines/payment","type":"dev.cdevents.service.deployed.0.1.1","subject":"payment","time":"2026-11-27T15:57:00Z","datacontenttype":"application/json","environment":"prod","data":{"service":"payment","version":"1.4.2","namespace":"shop","title":"payment 1.4.2 deployed to prod"}}
         """;
+
+    // rules/mappings/cloudwatch-metric-stream.yaml: Metric Streams JSON output, NDJSON of two metrics.
+    public const string CloudWatchMetricStream = """
+        {"metric_stream_name":"prod-stream","account_id":"123456789012","region":"eu-west-1","namespace":"AWS/EC2","metric_name":"CPUUtilization","dimensions":{"InstanceId":"i-0abc123"},"timestamp":1795795200000,"value":{"max":71.5,"min":12.0,"sum":180.0,"count":5.0},"unit":"Percent"}
+        {"metric_stream_name":"prod-stream","account_id":"123456789012","region":"eu-west-1","namespace":"AWS/RDS","metric_name":"ReadLatency","dimensions":{"DBInstanceIdentifier":"payments-db"},"timestamp":1795795260000,"value":{"max":0.004,"min":0.001,"sum":0.01,"count":4.0},"unit":"Seconds"}
+        """;
+
+    // rules/mappings/gcp-logging.yaml: a Cloud Logging LogEntry from a GKE container, exported through Pub/Sub.
+    public const string GcpLogEntry = """
+        {"insertId":"42xyz","logName":"projects/shop-prod/logs/stderr","receiveTimestamp":"2026-11-27T16:00:05.400Z","resource":{"type":"k8s_container","labels":{"cluster_name":"prod","container_name":"cart","location":"europe-west1","namespace_name":"shop","pod_name":"cart-7d9f8c6b5-x2x1z","project_id":"shop-prod"}},"severity":"ERROR","textPayload":"payment failed: upstream timeout after 3000ms","timestamp":"2026-11-27T16:00:05.123456789Z"}
+        """;
+
+    // rules/mappings/zabbix-webhook.yaml: what the webhook media type posts for a problem.
+    public const string ZabbixProblem = """
+        {"event_id":"8812","event_name":"High CPU utilization on db-1","event_status":"PROBLEM","event_severity":"Disaster","event_time":"2026.11.27 16:00:00","host_name":"db-1","host_group":"databases","trigger_id":"1001"}
+        """;
 }

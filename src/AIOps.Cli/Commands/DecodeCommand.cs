@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AIOps.Ingest;
+using AIOps.Ingest.Mapping;
+using AIOps.Server.Options;
 using AIOps.Server.Decode;
 
 namespace AIOps.Cli.Commands;
@@ -8,8 +10,9 @@ internal static class DecodeCommand
 {
     public static Command Create()
     {
-        var format = new Option<string>("--format") { Description = $"Wire format, or auto to detect per message. Formats: {string.Join(", ", DecoderCatalog.Formats)}.", DefaultValueFactory = _ => DecoderFormats.Auto };
+        var format = new Option<string>("--format") { Description = $"Wire format, or auto to detect per message. Formats: {string.Join(", ", DecoderCatalog.Formats)}, and the names in rules/mappings/*.yaml.", DefaultValueFactory = _ => DecoderFormats.Auto };
         var input = new Option<string>("--input") { Description = "File with one message per line, or - for stdin.", DefaultValueFactory = _ => "-" };
+        var rules = new Option<string?>("--rules") { Description = "Rules directory whose mappings/*.yaml add JSON formats (default: the rules shipped with aiops)." };
         var envelope = new Option<string?>("--envelope") { Description = "kcat: each line is a `kcat -C -J` envelope." };
         envelope.AcceptOnlyFromAmong("kcat");
         var command = new Command("decode", """
@@ -22,6 +25,7 @@ internal static class DecodeCommand
         command.Options.Add(format);
         command.Options.Add(input);
         command.Options.Add(envelope);
+        command.Options.Add(rules);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(input)!;
@@ -31,16 +35,28 @@ internal static class DecodeCommand
                 return 2;
             }
 
-            var name = parse.GetValue(format)!;
-            if (name != DecoderFormats.Auto && !DecoderCatalog.Formats.Contains(name))
+            var mappings = JsonMappings.LoadDirectory(parse.GetValue(rules) ?? EngineDefaults.RulesDirectory(), out var mappingErrors);
+            foreach (var error in mappingErrors)
             {
-                await Console.Error.WriteLineAsync($"decode: unknown format '{name}'; known: auto, {string.Join(", ", DecoderCatalog.Formats)}");
+                await Console.Error.WriteLineAsync($"decode: {error}");
+            }
+
+            if (mappingErrors.Count > 0)
+            {
+                return 2;
+            }
+
+            var name = parse.GetValue(format)!;
+            var known = DecoderCatalog.Formats.Concat(mappings.Select(m => m.Format)).ToList();
+            if (name != DecoderFormats.Auto && !known.Contains(name))
+            {
+                await Console.Error.WriteLineAsync($"decode: unknown format '{name}'; known: auto, {string.Join(", ", known)}");
                 return 2;
             }
 
             using var reader = path == "-" ? Console.In : new StreamReader(path);
             await using var stdout = Console.OpenStandardOutput();
-            var summary = await DecodeRunner.RunAsync(reader, stdout, name, parse.GetValue(envelope) == "kcat", TimeProvider.System, cancellationToken);
+            var summary = await DecodeRunner.RunAsync(reader, stdout, name, parse.GetValue(envelope) == "kcat", TimeProvider.System, cancellationToken, mappings);
             await Console.Error.WriteLineAsync($"decode: {summary.Messages} messages, {summary.Records} records, {summary.DeadLetters} undecodable");
             return 0;
         });

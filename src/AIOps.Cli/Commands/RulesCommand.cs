@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AIOps.Correlation.Rules;
 using AIOps.Detection.Rules;
+using AIOps.Ingest.Mapping;
 using AIOps.Server.Options;
 
 namespace AIOps.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class RulesCommand
     public static Command Create()
     {
         var directory = new Argument<string?>("DIR") { Description = "Rules directory (default: the rules shipped with aiops).", Arity = ArgumentArity.ZeroOrOne };
-        var lint = new Command("lint", "Check rule files, topology.yaml and detection.yaml; prints file:line:column: message per problem, exit 1 if any. Example: aiops rules lint rules/");
+        var lint = new Command("lint", "Check rule files, topology.yaml, detection.yaml and mappings/*.yaml; prints file:line:column: message per problem, exit 1 if any. Example: aiops rules lint rules/");
         lint.Arguments.Add(directory);
         lint.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,12 +30,16 @@ internal static class RulesCommand
                 }
             }
 
+            JsonMappings.LoadDirectory(path, out var mappingErrors);
+            errors.AddRange(mappingErrors.Select(e => new LintError(e.File, e.Line, e.Column, e.Message)));
             foreach (var error in errors)
             {
                 await Console.Error.WriteLineAsync(error.ToString());
             }
 
-            var files = Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.y*ml").Count() : 0;
+            var mappingDirectory = Path.Combine(path, JsonMappings.DirectoryName);
+            var files = (Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.y*ml").Count() : 0) +
+                        (Directory.Exists(mappingDirectory) ? Directory.EnumerateFiles(mappingDirectory, "*.y*ml").Count() : 0);
             Console.WriteLine(errors.Count == 0 ? $"{path}: {files} files, no problems" : $"{path}: {errors.Count} problem(s)");
             return errors.Count == 0 ? 0 : 1;
         });

@@ -52,9 +52,13 @@ internal static class FormatDetector
         return null;
     }
 
+    /// <summary>Whether headers carry a binary-mode CloudEvent (the payload is then only its data).</summary>
+    public static bool IsCloudEventsBinary(in InboundMessage message) =>
+        message.Headers.Count > 0 && (message.Header("ce_specversion") is not null || message.Header("ce-specversion") is not null);
+
     private static string? FromHeaders(in InboundMessage message)
     {
-        if (message.Header("ce_specversion") is not null || message.Header("ce-specversion") is not null)
+        if (IsCloudEventsBinary(message))
         {
             return DecoderFormats.CloudEvents;
         }

@@ -1,6 +1,7 @@
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
 using AIOps.Ingest.Common;
+using AIOps.Ingest.Mapping;
 
 namespace AIOps.Ingest.Routing;
 
@@ -17,6 +18,7 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
     private readonly Dictionary<string, ITelemetryDecoder?> _byTopic;
     private readonly TimeProvider _timeProvider;
     private readonly DecoderOptions _options;
+    private readonly JsonMappingMatcher _mappings;
 
     [ThreadStatic]
     private static List<TelemetryRecord>? t_scratch;
@@ -38,10 +40,17 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
         _options = options ?? new DecoderOptions();
         _options.Validate();
         _byFormat = new Dictionary<string, ITelemetryDecoder>(StringComparer.OrdinalIgnoreCase);
+        var mappings = new List<JsonMappingDecoder>();
         foreach (var decoder in decoders)
         {
             _byFormat[decoder.Format] = decoder;
+            if (decoder is JsonMappingDecoder mapping)
+            {
+                mappings.Add(mapping);
+            }
         }
+
+        _mappings = new JsonMappingMatcher(mappings);
 
         _byTopic = new Dictionary<string, ITelemetryDecoder?>(StringComparer.Ordinal);
         foreach (var (topic, format) in topicBindings)
@@ -140,6 +149,12 @@ public sealed class TopicDecoderRouter : ITelemetryDecoder
         if (_byTopic.TryGetValue(message.Topic, out var bound) && bound is not null)
         {
             return bound;
+        }
+
+        // A declared mapping is more specific than the built-in shapes (a JSON log with "message" is also a json-log).
+        if (!_mappings.IsEmpty && !FormatDetector.IsCloudEventsBinary(message) && _mappings.Find(message.Payload.Span) is { } mapped)
+        {
+            return mapped;
         }
 
         var format = FormatDetector.Detect(message, out var reason);

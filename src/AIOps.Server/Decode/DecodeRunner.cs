@@ -16,9 +16,17 @@ public static class DecodeRunner
 {
     private const string Topic = "decode";
 
-    public static async Task<DecodeSummary> RunAsync(TextReader input, Stream output, string format, bool kcatEnvelope, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="mappings">JSON mapping decoders (rules/mappings) usable as <paramref name="format"/> and by auto detection.</param>
+    public static async Task<DecodeSummary> RunAsync(
+        TextReader input,
+        Stream output,
+        string format,
+        bool kcatEnvelope,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        IEnumerable<ITelemetryDecoder>? mappings = null)
     {
-        var router = DecoderCatalog.CreateRouter(new Dictionary<string, string> { [Topic] = format }, time);
+        var router = DecoderCatalog.CreateRouter(new Dictionary<string, string> { [Topic] = format }, time, extraDecoders: mappings);
         var templates = new LogTemplateNormalizer();
         var writer = new CanonicalRecordWriter(output);
         var records = new List<TelemetryRecord>();

@@ -1,6 +1,7 @@
 using System.Text;
 using AIOps.Core.Model;
 using AIOps.Core.Ports;
+using AIOps.Ingest.Tests.Mapping;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AIOps.Ingest.Tests.Fuzz;
@@ -128,8 +129,13 @@ public sealed class DecoderFuzzTests
     private static IEnumerable<byte[]> SeedsFor(string format) =>
         format == DecoderFormats.Router ? FuzzCorpus.All : FuzzCorpus.For(format);
 
-    private static ITelemetryDecoder Create(string format) =>
-        format == DecoderFormats.Router ? DecoderCatalog.CreateRouter(new Dictionary<string, string>(), Clock) : DecoderCatalog.Create(format, Clock);
+    // The router fuzz includes the shipped JSON mappings, so their auto-detection scan is fuzzed too.
+    private static ITelemetryDecoder Create(string format) => format switch
+    {
+        DecoderFormats.Router => DecoderCatalog.CreateRouter(new Dictionary<string, string>(), Clock, extraDecoders: ShippedMappings.All),
+        _ when ShippedMappings.All.Any(d => d.Format == format) => ShippedMappings.Get(format),
+        _ => DecoderCatalog.Create(format, Clock),
+    };
 
     private static void AssertWellBehaved(ITelemetryDecoder sut, byte[] payload, int caseNumber)
     {

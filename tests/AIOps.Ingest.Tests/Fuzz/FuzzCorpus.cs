@@ -1,3 +1,4 @@
+using AIOps.Ingest.Tests.Mapping;
 using AIOps.Ingest.Tests.Otlp;
 using AIOps.Ingest.Tests.Otlp.Proto;
 
@@ -17,6 +18,9 @@ internal static class FuzzCorpus
         [DecoderFormats.Syslog] = [Samples.Syslog5424, Samples.Syslog3164, Samples.SyslogForward],
         [DecoderFormats.TelegrafJson] = [Samples.TelegrafJson, Samples.TelegrafJsonBatch],
         [DecoderFormats.OtlpJson] = [Samples.OtlpMetrics, Samples.OtlpLogs, Samples.OtlpTraces],
+        [ShippedMappings.CloudWatch] = [Samples.CloudWatchMetricStream],
+        [ShippedMappings.GcpLogging] = [Samples.GcpLogEntry],
+        [ShippedMappings.Zabbix] = [Samples.ZabbixProblem],
     };
 
     /// <summary>Binary formats: OTLP protobuf re-encoded from the OTLP/JSON samples.</summary>

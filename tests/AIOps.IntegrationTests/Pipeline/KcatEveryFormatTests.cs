@@ -41,6 +41,10 @@ public sealed class KcatEveryFormatTests : IDisposable
         await Produce("telemetry.events", Compact(Samples.KubernetesEventsV1));
         await Produce("telemetry.events", Compact(Samples.DeployEvent));
         await Produce("telemetry.events", Compact(Samples.CloudEventDeploy), "content-type=application/cloudevents+json");
+        // Sources known only through rules/mappings/*.yaml, recognised on the same auto topics.
+        await Produce("telemetry.metrics", Samples.CloudWatchMetricStream);
+        await Produce("telemetry.logs", Compact(Samples.GcpLogEntry));
+        await Produce("telemetry.events", Compact(Samples.ZabbixProblem));
         await Produce(
             "telemetry.events",
             """{"service":"payment","version":"1.4.3","title":"payment 1.4.3 deployed"}""",

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AIOps.Ingest.Mapping;
 using AIOps.Server.Decode;
 using AIOps.Server.Replay;
 using Microsoft.Extensions.Time.Testing;
@@ -44,5 +45,35 @@ public sealed class DecodeRunnerTests
 
         Assert.Equal(new DecodeSummary(2, 1, 1), summary);
         Assert.Contains("\"name\":\"mem_used\"", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_WithMappings_DecodesAMappedSourceByNameAndByAuto()
+    {
+        var rules = Directory.CreateTempSubdirectory("aiops-decode-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(rules, JsonMappings.DirectoryName));
+            File.WriteAllText(Path.Combine(rules, JsonMappings.DirectoryName, "queue.yaml"), "name: queue-stats\nkind: metric\nmatch: {exists: [queue, depth]}\ntimestamp: at\nentity: {service.name: queue}\nmetric: {name: queue_depth, value: depth}\n");
+            var mappings = JsonMappings.LoadOrThrow(rules);
+            const string Input = """{"queue":"orders","depth":7,"at":"2026-11-27T11:59:00Z"}""";
+            using var byAuto = new MemoryStream();
+            using var byName = new MemoryStream();
+
+            var auto = await DecodeRunner.RunAsync(new StringReader(Input), byAuto, "auto", kcatEnvelope: false, _time, default, mappings);
+            var named = await DecodeRunner.RunAsync(new StringReader(Input), byName, "queue-stats", kcatEnvelope: false, _time, default, mappings);
+
+            Assert.Equal(new DecodeSummary(1, 1, 0), auto);
+            Assert.Equal(new DecodeSummary(1, 1, 0), named);
+            var line = JsonDocument.Parse(Encoding.UTF8.GetString(byAuto.ToArray())).RootElement;
+            Assert.Equal("queue_depth", line.GetProperty("name").GetString());
+            Assert.Equal("orders", line.GetProperty("entity").GetString());
+            Assert.Equal(7, line.GetProperty("value").GetDouble());
+            Assert.Equal(byAuto.ToArray(), byName.ToArray());
+        }
+        finally
+        {
+            Directory.Delete(rules, recursive: true);
+        }
     }
 }

@@ -178,6 +178,14 @@ public sealed class ResilientSinkTests : IDisposable
         await using var sut = Create(receiver, options);
 
         sut.Enqueue(new TestItem(1));
+
+        // Wait for the sampled failures (slow on a loaded machine), then give the retries time to hammer if they could.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (receiver.Calls < options.MinimumThroughput && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(600));
 
         // Without the breaker the retries would call every few ms; with it the receiver sees only the sampled failures.
