@@ -165,6 +165,30 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RulesLintAndDecode_JsonMappingFolder_LintReportsLinesAndDecodeUsesTheMapping()
+    {
+        var rules = Path.Combine(_data, "rules");
+        var mappings = Path.Combine(rules, "mappings");
+        Directory.CreateDirectory(mappings);
+        File.WriteAllText(Path.Combine(mappings, "queue.yaml"), "name: queue-stats\nkind: metric\nmatch: {exists: [queue, depth]}\ntimestamp: at\nentity: {service.name: queue}\nmetric: {name: queue_depth, value: depth}\n");
+        var input = Path.Combine(_data, "in.ndjson");
+        File.WriteAllText(input, """{"queue":"orders","depth":7,"at":"2026-11-27T11:59:00Z"}""" + "\n");
+
+        var clean = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "rules", "lint", rules);
+        var decoded = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "decode", "--rules", rules, "--input", input);
+        File.WriteAllText(Path.Combine(mappings, "broken.yaml"), "name: broken\nkind: log\nlog:\n  message: msg\n  colour: red\n");
+        var broken = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "rules", "lint", rules);
+
+        Assert.Equal(0, clean.ExitCode);
+        Assert.Equal(0, decoded.ExitCode);
+        var record = JsonDocument.Parse(decoded.Stdout.Trim()).RootElement;
+        Assert.Equal("queue_depth", record.GetProperty("name").GetString());
+        Assert.Equal("orders", record.GetProperty("entity").GetString());
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("broken.yaml:5:3: unknown key 'colour' in log", broken.Stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
