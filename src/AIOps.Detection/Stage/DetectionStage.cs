@@ -70,7 +70,7 @@ public sealed partial class DetectionStage : ISignalDetector
             }
 
             var policy = _rules.Resolve(name, _factory, _detectorName, _options.SignalThreshold);
-            state = new SeriesState(policy.Factory.Create(name), policy);
+            state = new SeriesState(name, policy.Factory.Create(name), policy);
             DetectionHealth.Series.Add(1);
             _series[id] = state;
         }

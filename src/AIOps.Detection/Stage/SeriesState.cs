@@ -4,8 +4,11 @@ using AIOps.Detection.Scoring;
 namespace AIOps.Detection.Stage;
 
 /// <summary>One series' detector and policy plus the state of its current anomaly run.</summary>
-internal sealed class SeriesState(ISeriesDetector detector, MetricPolicy policy)
+internal sealed class SeriesState(string name, ISeriesDetector detector, MetricPolicy policy)
 {
+    /// <summary>The metric name (the detection rules resolve the policy from it, also when state is restored).</summary>
+    public string Name { get; } = name;
+
     public ISeriesDetector Detector { get; } = detector;
 
     public MetricPolicy Policy { get; } = policy;

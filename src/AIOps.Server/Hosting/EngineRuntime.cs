@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AIOps.Core.Ports;
+using AIOps.Detection.State;
 using AIOps.Kafka;
 using AIOps.Kafka.Consuming;
 using AIOps.Kafka.Embedded;
@@ -43,10 +44,21 @@ public sealed class EngineRuntime : IDisposable
         if (options.PersistState)
         {
             Composition.Templates.Load(TemplatesPath);
+            var detectors = DetectionStateFile.Load(Composition.Detection, DetectorStatePath);
+            DetectorsRestored = detectors.Restored;
+            if (detectors.Restored > 0 || detectors.Skipped > 0 || (detectors.Problem is not null && File.Exists(DetectorStatePath)))
+            {
+                log($"detector state: {detectors.Restored} series restored warm, {detectors.Skipped} start cold{(detectors.Problem is null ? string.Empty : $" ({detectors.Problem})")}");
+            }
         }
     }
 
     private string TemplatesPath => Path.Combine(_options.DataDirectory, "templates.json");
+
+    private string DetectorStatePath => Path.Combine(_options.DataDirectory, "detectors.state");
+
+    /// <summary>Series whose detectors resumed from the saved state at start-up.</summary>
+    public int DetectorsRestored { get; }
 
     public EmbeddedKafkaCluster? EmbeddedCluster { get; }
 
@@ -88,6 +100,8 @@ public sealed class EngineRuntime : IDisposable
         {
             Directory.CreateDirectory(_options.DataDirectory);
             Composition.Templates.Save(TemplatesPath);
+            var saved = DetectionStateFile.Save(Composition.Detection, DetectorStatePath);
+            _log($"detector state: {saved} series saved");
         }
 
         _producer.Dispose();

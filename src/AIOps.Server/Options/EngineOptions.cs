@@ -16,7 +16,7 @@ public sealed class EngineOptions
     [Required]
     public string DataDirectory { get; set; } = EngineDefaults.DataDirectory;
 
-    /// <summary>Keep engine state (log templates) in the data directory across restarts; the demo turns it off.</summary>
+    /// <summary>Keep engine state (log templates, every series' detector state) in the data directory across restarts; the demo turns it off.</summary>
     public bool PersistState { get; set; } = true;
 
     /// <summary>Folder with topology.yaml and rule files; defaults to the rules shipped with the binary.</summary>

@@ -42,8 +42,11 @@ public sealed class RestartTests : IDisposable
             .ToList();
         Assert.Equal(versions.Count, versions.Distinct().Count());
 
-        // Log template ids survive the restart (the miner's state is saved in the data directory).
+        // Log template ids and every series' detector survive the restart (state saved in the data directory).
         Assert.True(File.Exists(Path.Combine(_fixture.DataDirectory, "templates.json")));
+        Assert.True(File.Exists(Path.Combine(_fixture.DataDirectory, "detectors.state")));
+        Assert.Equal(0, first.DetectorsRestored);
+        Assert.True(second.DetectorsRestored > 10, $"{second.DetectorsRestored} series restored warm");
     }
 
     public void Dispose() => _fixture.Dispose();

@@ -52,7 +52,7 @@ internal sealed class EngineFixture : IDisposable
         var reached = done(runtime);
         await stop.CancelAsync();
         await running;
-        return new RunOutcome(reached, runtime.Consumer.MessagesHandled, runtime.Consumer.TotalLag, runtime.DeadLetters, runtime.RecordsDecoded, store.List());
+        return new RunOutcome(reached, runtime.Consumer.MessagesHandled, runtime.Consumer.TotalLag, runtime.DeadLetters, runtime.RecordsDecoded, store.List(), runtime.DetectorsRestored);
     }
 
     public void Dispose()
@@ -76,4 +76,4 @@ internal sealed class EngineFixture : IDisposable
     }
 }
 
-internal sealed record RunOutcome(bool Reached, long Handled, long Lag, long DeadLetters, long Records, IReadOnlyList<AIOps.Core.Model.Incident> Incidents);
+internal sealed record RunOutcome(bool Reached, long Handled, long Lag, long DeadLetters, long Records, IReadOnlyList<AIOps.Core.Model.Incident> Incidents, int DetectorsRestored);
