@@ -9,6 +9,7 @@ namespace AIOps.Benchmarks;
 ///   dotnet run -c Release --project benchmarks/AIOps.Benchmarks -- --job short --filter '*Influx*'
 ///   ... -- ingest-e2e --messages 1000000      (engine vs raw kcat consume of the same topic)
 ///   ... -- latency [--rate N] [--seconds N] [--no-rca]   (signal-to-incident latency)
+///   ... -- state [--series N]                 (detector state file: bytes per series, save and load time)
 ///   ... -- quick                              (rough correlator timing, no BenchmarkDotNet rigour)
 /// </summary>
 internal static class Program
@@ -21,6 +22,8 @@ internal static class Program
                 return IngestThroughputHarness.Run(args[1..]);
             case "latency":
                 return LatencyHarness.RunAsync(args[1..]).GetAwaiter().GetResult();
+            case "state":
+                return Detection.DetectorStateHarness.Run(args[1..]);
             case "quick":
                 return QuickCorrelatorTiming();
             default:
