@@ -22,6 +22,7 @@ public sealed class EngineRuntime : IDisposable
     private readonly Action<string> _log;
     private readonly SharedKafkaProducer _producer;
     private readonly EngineMetrics _metrics;
+    private DateTimeOffset _lastStateSave;
 
     private EngineRuntime(EngineOptions options, TimeProvider time, Action<string> log, EmbeddedKafkaCluster? cluster, IIncidentStore store, IReadOnlyList<IIncidentSink> extraSinks, IReadOnlyList<ISignalSink> extraSignalSinks)
     {
@@ -46,6 +47,7 @@ public sealed class EngineRuntime : IDisposable
             Composition.Templates.Load(TemplatesPath);
             var detectors = DetectionStateFile.Load(Composition.Detection, DetectorStatePath);
             DetectorsRestored = detectors.Restored;
+            _lastStateSave = time.GetUtcNow();
             if (detectors.Restored > 0 || detectors.Skipped > 0 || (detectors.Problem is not null && File.Exists(DetectorStatePath)))
             {
                 log($"detector state: {detectors.Restored} series restored warm, {detectors.Skipped} start cold{(detectors.Problem is null ? string.Empty : $" ({detectors.Problem})")}");
@@ -100,8 +102,7 @@ public sealed class EngineRuntime : IDisposable
         {
             Directory.CreateDirectory(_options.DataDirectory);
             Composition.Templates.Save(TemplatesPath);
-            var saved = DetectionStateFile.Save(Composition.Detection, DetectorStatePath);
-            _log($"detector state: {saved} series saved");
+            SaveDetectorState();
         }
 
         _producer.Dispose();
@@ -120,8 +121,31 @@ public sealed class EngineRuntime : IDisposable
             DeadLetters++;
             _log($"dead-lettered {message.Topic}/{message.Partition}@{message.Offset}: {result.Error}");
         }
+
+        SaveDetectorStateWhenDue();
     }
 
-    private ValueTask OnIdleAsync(CancellationToken cancellationToken) =>
-        Composition.Engine.AdvanceToAsync(_time.GetUtcNow(), cancellationToken);
+    private ValueTask OnIdleAsync(CancellationToken cancellationToken)
+    {
+        SaveDetectorStateWhenDue();
+        return Composition.Engine.AdvanceToAsync(_time.GetUtcNow(), cancellationToken);
+    }
+
+    // On the consumer thread, between messages: the stage is single-threaded, so this is a consistent snapshot.
+    private void SaveDetectorStateWhenDue()
+    {
+        if (_options.PersistState && _options.StateSaveInterval > TimeSpan.Zero && _time.GetUtcNow() - _lastStateSave >= _options.StateSaveInterval)
+        {
+            Directory.CreateDirectory(_options.DataDirectory);
+            SaveDetectorState();
+        }
+    }
+
+    private void SaveDetectorState()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var saved = DetectionStateFile.Save(Composition.Detection, DetectorStatePath);
+        _lastStateSave = _time.GetUtcNow();
+        _log($"detector state: {saved} series saved in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0} ms");
+    }
 }

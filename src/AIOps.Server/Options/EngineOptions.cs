@@ -19,6 +19,9 @@ public sealed class EngineOptions
     /// <summary>Keep engine state (log templates, every series' detector state) in the data directory across restarts; the demo turns it off.</summary>
     public bool PersistState { get; set; } = true;
 
+    /// <summary>Also save the detector state this often while running (a killed process loses at most this much learning); zero: only at shutdown.</summary>
+    public TimeSpan StateSaveInterval { get; set; } = EngineDefaults.StateSaveInterval;
+
     /// <summary>Folder with topology.yaml and rule files; defaults to the rules shipped with the binary.</summary>
     public string? RulesDirectory { get; set; }
 
