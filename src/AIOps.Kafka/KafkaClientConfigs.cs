@@ -37,6 +37,27 @@ internal static class KafkaClientConfigs
         return config;
     }
 
+    /// <summary>A consumer that only reads the state topic by assignment: its own group id, never commits.</summary>
+    public static ConsumerConfig StateReader(KafkaOptions options)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            GroupId = options.GroupId + ".state-reader",
+            ClientId = "aiops-state-reader",
+        };
+        Apply(config, options.ClientConfig);
+        config.EnableAutoCommit = false;
+        return config;
+    }
+
+    public static AdminClientConfig Admin(KafkaOptions options)
+    {
+        var config = new AdminClientConfig { BootstrapServers = options.BootstrapServers, ClientId = "aiops-admin" };
+        Apply(config, options.ClientConfig);
+        return config;
+    }
+
     private static void Apply(ClientConfig config, Dictionary<string, string>? passThrough)
     {
         if (passThrough is null)

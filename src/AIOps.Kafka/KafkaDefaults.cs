@@ -22,6 +22,9 @@ public static class KafkaDefaults
     public const string IncidentsTopic = "aiops.incidents";
     public const string SignalsTopic = "aiops.signals";
 
+    /// <summary>Compacted topic of detector state, one record per series (empty setting: off).</summary>
+    public const string StateTopic = "aiops.state";
+
     /// <summary>How long the consumer waits for a message before it reports idle.</summary>
     public const int IdleIntervalMs = 250;
 

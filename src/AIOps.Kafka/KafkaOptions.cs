@@ -17,6 +17,9 @@ public sealed class KafkaOptions
 
     public string SignalsTopic { get; set; } = KafkaDefaults.SignalsTopic;
 
+    /// <summary>Compacted topic the engine writes every series' detector state to at shutdown and reads at start-up; empty: off.</summary>
+    public string StateTopic { get; set; } = KafkaDefaults.StateTopic;
+
     /// <summary>The consumer reports idle after this long without a message, so the host can advance time.</summary>
     public int IdleIntervalMs { get; set; } = KafkaDefaults.IdleIntervalMs;
 

@@ -1,4 +1,3 @@
-using AIOps.Core.Model;
 using AIOps.Detection.State;
 
 namespace AIOps.Detection.Stage;
@@ -66,6 +65,3 @@ public sealed partial class DetectionStage
         return true;
     }
 }
-
-/// <summary>One series' detector state as bytes (valid for the build that wrote it).</summary>
-internal sealed record SeriesSnapshot(SeriesId Id, string Name, byte[] State);

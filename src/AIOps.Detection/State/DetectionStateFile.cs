@@ -1,4 +1,3 @@
-using AIOps.Core.Model;
 using AIOps.Detection.Rules;
 using AIOps.Detection.Stage;
 
@@ -12,9 +11,6 @@ namespace AIOps.Detection.State;
 /// </summary>
 public static class DetectionStateFile
 {
-    private const string Magic = "aiops-detector-state";
-    private const int Version = 1;
-
     /// <summary>Writes the state of every series of <paramref name="stage"/>; returns how many.</summary>
     public static int Save(DetectionStage stage, string path)
     {
@@ -24,17 +20,12 @@ public static class DetectionStateFile
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         using (var writer = new BinaryWriter(stream))
         {
-            writer.Write(Magic);
-            writer.Write(Version);
-            writer.Write(BuildId.ToByteArray());
+            SnapshotHeader.Write(writer);
             var countAt = stream.Position;
             writer.Write(0);
             foreach (var series in stage.SnapshotSeries())
             {
-                writer.Write(series.Id.Value);
-                writer.Write(series.Name);
-                writer.Write(series.State.Length);
-                writer.Write(series.State);
+                SnapshotHeader.WriteSeries(writer, series);
                 count++;
             }
 
@@ -64,30 +55,16 @@ public static class DetectionStateFile
         var skipped = 0;
         try
         {
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Version)
+            if (SnapshotHeader.Check(reader) is { } problem)
             {
-                return new DetectionStateLoad(0, 0, "not a detector state file of this version");
-            }
-
-            if (new Guid(reader.ReadBytes(16)) != BuildId)
-            {
-                return new DetectionStateLoad(0, 0, "written by another build of the detection library: series start cold");
+                return new DetectionStateLoad(0, 0, problem);
             }
 
             var count = reader.ReadInt32();
             var shared = new Dictionary<MetricPolicy, SharedObjects>();
             for (var i = 0; i < count; i++)
             {
-                var id = new SeriesId(reader.ReadUInt64());
-                var name = reader.ReadString();
-                var length = reader.ReadInt32();
-                var bytes = reader.ReadBytes(length);
-                if (length < 0 || bytes.Length != length)
-                {
-                    return new DetectionStateLoad(restored, skipped, $"truncated after {restored + skipped} of {count} series");
-                }
-
-                if (stage.TryRestore(new SeriesSnapshot(id, name, bytes), shared))
+                if (stage.TryRestore(SnapshotHeader.ReadSeries(reader), shared))
                 {
                     restored++;
                 }
@@ -104,9 +81,6 @@ public static class DetectionStateFile
 
         return new DetectionStateLoad(restored, skipped, null);
     }
-
-    // The layout of every detector type is fixed for one build of this assembly.
-    private static Guid BuildId => typeof(DetectionStateFile).Assembly.ManifestModule.ModuleVersionId;
 }
 
 /// <summary>What a state load did: series restored warm, series skipped (start cold), and why nothing was read, if so.</summary>

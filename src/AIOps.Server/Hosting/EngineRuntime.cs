@@ -5,6 +5,8 @@ using AIOps.Kafka;
 using AIOps.Kafka.Consuming;
 using AIOps.Kafka.Embedded;
 using AIOps.Kafka.Producing;
+using AIOps.Kafka.State;
+using Confluent.Kafka;
 using AIOps.Server.Composition;
 using AIOps.Server.Options;
 using AIOps.Server.Telemetry;
@@ -22,6 +24,7 @@ public sealed class EngineRuntime : IDisposable
     private readonly Action<string> _log;
     private readonly SharedKafkaProducer _producer;
     private readonly EngineMetrics _metrics;
+    private readonly KafkaStateStore _state;
     private DateTimeOffset _lastStateSave;
 
     private EngineRuntime(EngineOptions options, TimeProvider time, Action<string> log, EmbeddedKafkaCluster? cluster, IIncidentStore store, IReadOnlyList<IIncidentSink> extraSinks, IReadOnlyList<ISignalSink> extraSignalSinks)
@@ -31,6 +34,7 @@ public sealed class EngineRuntime : IDisposable
         _log = log;
         EmbeddedCluster = cluster;
         _producer = new SharedKafkaProducer(options.Kafka, log);
+        _state = new KafkaStateStore(options.Kafka, log);
         Consumer = new KafkaConsumerLoop(options.Kafka, log);
         _metrics = new EngineMetrics(() => Consumer.Lag);
         Composition = EngineComposition.Create(
@@ -45,13 +49,39 @@ public sealed class EngineRuntime : IDisposable
         if (options.PersistState)
         {
             Composition.Templates.Load(TemplatesPath);
-            var detectors = DetectionStateFile.Load(Composition.Detection, DetectorStatePath);
-            DetectorsRestored = detectors.Restored;
-            _lastStateSave = time.GetUtcNow();
-            if (detectors.Restored > 0 || detectors.Skipped > 0 || (detectors.Problem is not null && File.Exists(DetectorStatePath)))
+            RestoreDetectorState();
+        }
+    }
+
+    // The data directory's file first (this instance's own latest), then the state topic fills in the series the
+    // file lacks (a new pod on an empty disk, or series that moved here from another instance).
+    private void RestoreDetectorState()
+    {
+        var fromFile = DetectionStateFile.Load(Composition.Detection, DetectorStatePath);
+        LogRestore("file", fromFile, File.Exists(DetectorStatePath));
+        var fromTopic = default(DetectionStateLoad);
+        if (_state.Enabled)
+        {
+            try
             {
-                log($"detector state: {detectors.Restored} series restored warm, {detectors.Skipped} start cold{(detectors.Problem is null ? string.Empty : $" ({detectors.Problem})")}");
+                fromTopic = DetectionStateRecords.Import(Composition.Detection, _state.ReadLatest(TimeSpan.FromSeconds(30)));
+                LogRestore("topic " + _options.Kafka.StateTopic, fromTopic, true);
             }
+            catch (KafkaException ex)
+            {
+                _log($"detector state: topic {_options.Kafka.StateTopic} unreadable ({ex.Error.Reason}); those series start cold");
+            }
+        }
+
+        DetectorsRestored = fromFile.Restored + fromTopic.Restored;
+        _lastStateSave = _time.GetUtcNow();
+    }
+
+    private void LogRestore(string source, DetectionStateLoad load, bool present)
+    {
+        if (load.Restored > 0 || load.Skipped > 0 || (load.Problem is not null && present))
+        {
+            _log($"detector state from {source}: {load.Restored} series restored warm, {load.Skipped} start cold{(load.Problem is null ? string.Empty : $" ({load.Problem})")}");
         }
     }
 
@@ -60,7 +90,7 @@ public sealed class EngineRuntime : IDisposable
     private string DetectorStatePath => Path.Combine(_options.DataDirectory, "detectors.state");
 
     /// <summary>Series whose detectors resumed from the saved state at start-up.</summary>
-    public int DetectorsRestored { get; }
+    public int DetectorsRestored { get; private set; }
 
     public EmbeddedKafkaCluster? EmbeddedCluster { get; }
 
@@ -83,7 +113,7 @@ public sealed class EngineRuntime : IDisposable
         {
             cluster = EmbeddedKafkaCluster.Start();
             cluster.CreateTopics(
-                [.. options.Kafka.InputTopics.Keys, options.Kafka.IncidentsTopic, options.Kafka.SignalsTopic, options.Kafka.DlqTopic],
+                [.. options.Kafka.InputTopics.Keys, options.Kafka.IncidentsTopic, options.Kafka.SignalsTopic, options.Kafka.DlqTopic, .. (string.IsNullOrWhiteSpace(options.Kafka.StateTopic) ? Array.Empty<string>() : [options.Kafka.StateTopic])],
                 options.EmbeddedPartitions);
             options.Kafka.BootstrapServers = cluster.BootstrapServers;
         }
@@ -103,6 +133,7 @@ public sealed class EngineRuntime : IDisposable
             Directory.CreateDirectory(_options.DataDirectory);
             Composition.Templates.Save(TemplatesPath);
             SaveDetectorState();
+            PublishDetectorState();
         }
 
         _producer.Dispose();
@@ -138,6 +169,27 @@ public sealed class EngineRuntime : IDisposable
         {
             Directory.CreateDirectory(_options.DataDirectory);
             SaveDetectorState();
+        }
+    }
+
+    // At shutdown only: every series is one record, too much to republish on every periodic save.
+    private void PublishDetectorState()
+    {
+        if (!_state.Enabled)
+        {
+            return;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var published = _state.PublishAsync(_producer, DetectionStateRecords.Export(Composition.Detection), timeout.Token).GetAwaiter().GetResult();
+            _log($"detector state: {published} series published to {_options.Kafka.StateTopic} in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0} ms");
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or KafkaException)
+        {
+            _log($"detector state: publishing to {_options.Kafka.StateTopic} failed ({ex.Message}); the file in the data directory still has it");
         }
     }
 

@@ -49,5 +49,23 @@ public sealed class RestartTests : IDisposable
         Assert.True(second.DetectorsRestored > 10, $"{second.DetectorsRestored} series restored warm");
     }
 
+    [Fact]
+    public async Task Restart_OnAnEmptyDataDirectory_RestoresDetectorsFromTheStateTopic()
+    {
+        var messages = DemoScenario.Default(DateTimeOffset.UtcNow).Messages().Take(1500).ToList();
+        var produced = await KcatProducer.ProduceAsync(_fixture.Bootstrap, messages);
+        var first = await _fixture.RunEngineUntilAsync(r => r.Consumer.MessagesHandled >= produced, TimeSpan.FromSeconds(60));
+        Assert.True(first.Reached, $"handled {first.Handled} of {produced}");
+
+        // A new pod: the data directory is empty, only the compacted aiops.state topic has the series.
+        File.Delete(Path.Combine(_fixture.DataDirectory, "detectors.state"));
+        var second = await _fixture.RunEngineUntilAsync(_ => true, TimeSpan.FromSeconds(30));
+
+        var records = await Kcat.RunAsync($"-b {_fixture.Bootstrap} -t aiops.state -C -e -o beginning -q -f \"%k\\n\"", timeoutSeconds: 30);
+        var keys = records.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(keys.Length > 10, $"{keys.Length} state records");
+        Assert.Equal(keys.Distinct().Count(), second.DetectorsRestored);
+    }
+
     public void Dispose() => _fixture.Dispose();
 }
