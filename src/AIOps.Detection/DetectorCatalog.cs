@@ -119,7 +119,7 @@ public static class DetectorCatalog
         new(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01));
 
     private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
-        new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0);
+        new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0, TimeSpan.FromSeconds(p.Get("hw.period", 0.0)));
 
     private static IRawScorer Member(string name, DetectorParameters p) => name switch
     {

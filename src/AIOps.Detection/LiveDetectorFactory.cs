@@ -18,7 +18,29 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
     private const int BaselineWindow = 128;
     private const int BaselineMinPoints = 20;
 
-    private readonly DefaultDetectorFactory _novelty = new();
+    private readonly ISeriesDetectorFactory _novelty;
+
+    public LiveDetectorFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="defaultOverrides">Parameters over the default ensemble's (e.g. a season hint from detection.yaml), or null.</param>
+    public LiveDetectorFactory(string? defaultOverrides)
+    {
+        if (defaultOverrides is null)
+        {
+            _novelty = new DefaultDetectorFactory();
+        }
+        else if (!DetectorCatalog.TryCreate(DetectorCatalog.DefaultName + "?" + defaultOverrides, out var factory))
+        {
+            throw new ArgumentException($"invalid default-detector overrides '{defaultOverrides}'", nameof(defaultOverrides));
+        }
+        else
+        {
+            _novelty = factory;
+        }
+    }
 
     public ISeriesDetector Create(string metricName) =>
         new LiveDetector(_novelty.Create(metricName), new RobustWindowScorer(BaselineWindow, BaselineMinPoints));

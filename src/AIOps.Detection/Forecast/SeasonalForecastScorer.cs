@@ -31,10 +31,13 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     private double _seasonalMae;
 
     private readonly bool _preferWeekly;
+    private readonly long _fixedPeriodTicks;
 
-    public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7, bool preferWeekly = false)
+    /// <param name="fixedPeriod">A season length from the detection rules (`season:`) instead of the daily/weekly candidates; zero: automatic.</param>
+    public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7, bool preferWeekly = false, TimeSpan fixedPeriod = default)
     {
         _preferWeekly = preferWeekly;
+        _fixedPeriodTicks = fixedPeriod.Ticks;
         _plain = plain;
         _maxPeriod = maxPeriod;
         _alpha = alpha;
@@ -127,8 +130,8 @@ internal sealed class SeasonalForecastScorer : IRawScorer
 
     private void ChoosePeriod(TimeSpan step)
     {
-        ReadOnlySpan<double> candidates = _preferWeekly
-            ? [TimeSpan.FromDays(7).Ticks, TimeSpan.FromDays(1).Ticks]
+        ReadOnlySpan<double> candidates = _fixedPeriodTicks > 0 ? [_fixedPeriodTicks]
+            : _preferWeekly ? [TimeSpan.FromDays(7).Ticks, TimeSpan.FromDays(1).Ticks]
             : [TimeSpan.FromDays(1).Ticks, TimeSpan.FromDays(7).Ticks];
         foreach (var candidate in candidates)
         {

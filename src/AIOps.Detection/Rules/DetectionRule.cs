@@ -6,7 +6,8 @@ public sealed record DetectionRule(
     string? Detector = null,
     double? Threshold = null,
     SignalDirection? Direction = null,
-    TimeSpan? MinDuration = null)
+    TimeSpan? MinDuration = null,
+    SeasonHint? Season = null)
 {
     /// <summary>Glob match on the metric name: <c>*</c> is any run of characters; case-insensitive.</summary>
     public bool Matches(string metricName) => GlobMatch(Match.AsSpan(), metricName.AsSpan());

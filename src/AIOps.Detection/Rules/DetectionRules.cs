@@ -20,15 +20,25 @@ public sealed class DetectionRules
 
     public IReadOnlyList<DetectionRule> Metrics { get; }
 
+    // One factory per distinct detector spec: its shared settings serve every series that resolves to it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ISeriesDetectorFactory?> _factories = new(StringComparer.Ordinal);
+
     public MetricPolicy Resolve(string metricName, ISeriesDetectorFactory defaultFactory, string defaultName, double defaultThreshold)
     {
         var rule = Metrics.FirstOrDefault(r => r.Matches(metricName));
         var detector = rule?.Detector ?? Defaults.Detector;
+        var season = rule?.Season ?? Defaults.Season;
         ISeriesDetectorFactory? factory = defaultFactory;
         var name = defaultName;
-        if (detector is not null && detector != DetectionRulesFile.LiveDetector && DetectorCatalog.TryCreate(detector, out factory))
+        if (detector is not null && detector != DetectionRulesFile.LiveDetector)
         {
-            name = detector;
+            var spec = season is null ? detector : detector + (detector.Contains('?', StringComparison.Ordinal) ? "&" : "?") + season.SpecOverrides;
+            factory = _factories.GetOrAdd(spec, static s => DetectorCatalog.TryCreate(s, out var created) ? created : null);
+            name = factory is null ? defaultName : detector;
+        }
+        else if (season is not null && defaultFactory is LiveDetectorFactory)
+        {
+            factory = _factories.GetOrAdd("live?" + season.SpecOverrides, static (_, o) => new LiveDetectorFactory(o), season.SpecOverrides);
         }
 
         return new MetricPolicy(

@@ -15,7 +15,7 @@ public static class DetectionRulesFile
     /// <summary>The detector name that means the engine's gated live default.</summary>
     public const string LiveDetector = "live";
 
-    private static readonly string[] RuleKeys = ["match", "detector", "threshold", "direction", "minDuration"];
+    private static readonly string[] RuleKeys = ["match", "detector", "threshold", "direction", "minDuration", "season"];
 
     public static DetectionRules Load(string path) => Parse(File.ReadAllText(path), path);
 
@@ -126,6 +126,12 @@ public static class DetectionRulesFile
             }
         }
 
-        return new DetectionRule(match ?? "*", detector, threshold, direction, minDuration);
+        SeasonHint? season = null;
+        if (Text("season") is { } seasonText && !SeasonHint.TryParse(seasonText, out season))
+        {
+            Fail("season", $"season must be auto, none, hourly, daily, weekly or a duration of at least 1m such as 12h, not '{seasonText}'");
+        }
+
+        return new DetectionRule(match ?? "*", detector, threshold, direction, minDuration, season);
     }
 }
