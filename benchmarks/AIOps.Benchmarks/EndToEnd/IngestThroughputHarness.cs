@@ -6,6 +6,7 @@ using AIOps.Core.Ports;
 using AIOps.Ingest;
 using AIOps.Kafka;
 using AIOps.Kafka.Consuming;
+using AIOps.Kafka.Consuming.Native;
 using AIOps.Kafka.Embedded;
 using Confluent.Kafka;
 
@@ -52,20 +53,25 @@ internal static class IngestThroughputHarness
             var raw = Kcat(kcat, cluster.BootstrapServers);
             harnessCpu = Environment.CpuUsage.TotalTime - harnessCpu;
             Console.WriteLine($"| {round} | kcat -C -e -o beginning -q | {raw.Messages:N0} | {raw.Wall.TotalSeconds:F2} | {raw.Rate:N0} | {raw.SteadyRate:N0} | {raw.Cpu.TotalSeconds:F2} | {raw.CpuRate:N0} | | | |");
-            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions);
-            Console.WriteLine($"| {round} | Confluent.Kafka Consume only (assigned, no group, no store, no mapping) | {floor.Messages:N0} | {floor.Wall.TotalSeconds:F2} | {floor.Rate:N0} | {floor.SteadyRate:N0} | {floor.Cpu.TotalSeconds:F2} | {floor.CpuRate:N0} | | {floor.Rate / raw.Rate:F2} | {floor.SteadyRate / raw.SteadyRate:F2} |");
-            var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false);
-            Console.WriteLine($"| {round} | engine loop, handler does nothing | {bare.Messages:N0} | {bare.Wall.TotalSeconds:F2} | {bare.Rate:N0} | {bare.SteadyRate:N0} | {bare.Cpu.TotalSeconds:F2} | {bare.CpuRate:N0} | | {bare.Rate / raw.Rate:F2} | {bare.SteadyRate / raw.SteadyRate:F2} |");
-            var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true);
-            Console.WriteLine(
-                $"| {round} | engine loop + router ({format}) + normalize | {engine.Messages:N0} | {engine.Wall.TotalSeconds:F2} | {engine.Rate:N0} | {engine.SteadyRate:N0} | {engine.Cpu.TotalSeconds:F2} | {engine.CpuRate:N0} | {engine.Points:N0} | " +
-                $"{engine.Rate / raw.Rate:F2} | {engine.SteadyRate / raw.SteadyRate:F2} |");
+            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: false);
+            Row(round, "Confluent.Kafka Consume only (assigned, no group, no store, no mapping)", floor, raw);
+            var nativeFloor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: true);
+            Row(round, "native batch consume only (assigned, no group, no store; mapped to InboundMessage)", nativeFloor, raw);
+            foreach (var native in new[] { false, true })
+            {
+                var path = native ? "batch path" : "Consume path";
+                var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false, native);
+                Row(round, $"engine loop ({path}), handler does nothing", bare, raw);
+                var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true, native);
+                Row(round, $"engine loop ({path}) + router ({format}) + normalize", engine, raw);
+                if (engine.Failures > 0)
+                {
+                    Console.WriteLine($"WARNING: {engine.Failures} messages failed to decode");
+                }
+            }
+
             Console.WriteLine(
                 $"| {round} | (this process while kcat ran: the embedded broker serving the fetches, and the stdout drain) | | | | | {harnessCpu.TotalSeconds:F2} | | | | |");
-            if (engine.Failures > 0)
-            {
-                Console.WriteLine($"WARNING: {engine.Failures} messages failed to decode");
-            }
         }
 
         Console.WriteLine();
@@ -182,16 +188,21 @@ internal static class IngestThroughputHarness
         return new Measurement(lines, wall, wall - (first ?? TimeSpan.Zero), 0, 0, ChildCpu(stderr.Result));
     }
 
-    private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode)
+    private static void Row(int round, string consumer, Measurement m, Measurement kcat) =>
+        Console.WriteLine(
+            $"| {round} | {consumer} | {m.Messages:N0} | {m.Wall.TotalSeconds:F2} | {m.Rate:N0} | {m.SteadyRate:N0} | {m.Cpu.TotalSeconds:F2} | {m.CpuRate:N0} | " +
+            $"{(m.Points > 0 ? m.Points.ToString("N0", CultureInfo.CurrentCulture) : string.Empty)} | {m.Rate / kcat.Rate:F2} | {m.SteadyRate / kcat.SteadyRate:F2} |");
+
+    private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode, bool native)
     {
         var options = new KafkaOptions
         {
             BootstrapServers = bootstrap,
-            GroupId = $"bench-engine-{round}-{decode}-{Guid.NewGuid():N}",
+            GroupId = $"bench-engine-{round}-{decode}-{native}-{Guid.NewGuid():N}",
             InputTopics = new() { [Topic] = format },
         };
         var router = DecoderCatalog.CreateRouter(options.InputTopics, TimeProvider.System);
-        var loop = new KafkaConsumerLoop(options);
+        var loop = new KafkaConsumerLoop(options) { UseNativeBatch = native };
         var records = new List<TelemetryRecord>(16);
         long handled = 0;
         long points = 0;
@@ -236,11 +247,19 @@ internal static class IngestThroughputHarness
         }
 
         GC.KeepAlive(checksum);
+        if (loop.NativeBatchActive != native)
+        {
+            throw new InvalidOperationException($"the loop ran the {(loop.NativeBatchActive ? "batch" : "Consume")} path");
+        }
+
         return new Measurement(handled, last, last - (first ?? TimeSpan.Zero), points, failures, Environment.CpuUsage.TotalTime - cpuBefore);
     }
 
-    /// <summary>The floor under the engine loop: the .NET client's Consume alone, partitions assigned like kcat does.</summary>
-    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions)
+    /// <summary>
+    /// The floor under the engine loop, partitions assigned like kcat does: the .NET client's Consume alone, or
+    /// (<paramref name="native"/>) the loop's librdkafka batch receive alone.
+    /// </summary>
+    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions, bool native)
     {
         var config = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "bench-floor-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
@@ -250,7 +269,25 @@ internal static class IngestThroughputHarness
         TimeSpan? first = null;
         var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
-        while (count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
+        using var batch = native
+            ? NativeBatchConsumer.TryCreate(consumer, KafkaConsumerLoop.DefaultBatchSize, Console.WriteLine) ?? throw new InvalidOperationException("no native batch path")
+            : null;
+        while (batch is not null && count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            var received = batch.Poll(1000);
+            if (received > 0)
+            {
+                first ??= clock.Elapsed;
+            }
+
+            foreach (var message in batch.Messages(received))
+            {
+                bytes += message.Payload.Length;
+                count++;
+            }
+        }
+
+        while (batch is null && count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             var result = consumer.Consume(TimeSpan.FromSeconds(1));
             if (result?.Message is { } message)

@@ -1,4 +1,5 @@
 using AIOps.Core.Ports;
+using AIOps.Kafka.Consuming.Native;
 using Confluent.Kafka;
 
 namespace AIOps.Kafka.Consuming;
@@ -10,7 +11,9 @@ namespace AIOps.Kafka.Consuming;
 /// <see cref="StoreBatchInterval"/>, when idle, before partitions are revoked and before the consumer closes):
 /// a store per message cost as much as the rest of the loop, and handling is sequential, so the newest handled
 /// offset of a partition stands for every one before it.
-/// The blocking Consume loop runs on its own thread. A handler exception or a fatal client error stops
+/// Messages are received in batches straight from librdkafka (<see cref="NativeBatchConsumer"/>) and handled one
+/// by one in order; when that binding is unavailable the loop falls back to Confluent's Consume (and logs it).
+/// The blocking loop runs on its own thread. A handler exception or a fatal client error stops
 /// the loop (the task faults) without storing that message's offset; cancellation stops it cleanly.
 /// Either way the consumer is closed, so the group rebalances at once and the last stored offsets are committed.
 /// </summary>
@@ -25,8 +28,11 @@ public sealed class KafkaConsumerLoop
     private int _running;
     private Error? _fatal;
     private PartitionLag[] _lag = [];
-    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _pending = [];
+    private readonly PendingOffsets _pending = new();
     private long _lastStoreTicks;
+    private int _sinceStore;
+    private int _sinceLagSample;
+    private int _nativeBatch;
 
     public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
     {
@@ -72,6 +78,17 @@ public sealed class KafkaConsumerLoop
     internal int LagSampleInterval { get; set; } = DefaultLagSampleInterval;
 
     internal const int DefaultLagSampleInterval = 1000;
+
+    /// <summary>Receive through librdkafka's batch API when possible (false: always Confluent's Consume).</summary>
+    internal bool UseNativeBatch { get; set; } = true;
+
+    /// <summary>Whether the last run received through the native batch path (set once the consumer subscribed).</summary>
+    internal bool NativeBatchActive => Volatile.Read(ref _nativeBatch) == 1;
+
+    /// <summary>Most messages taken from librdkafka per batch.</summary>
+    internal int BatchSize { get; set; } = DefaultBatchSize;
+
+    internal const int DefaultBatchSize = 1000;
 
     /// <summary>Handled messages whose offsets are stored together.</summary>
     internal const int StoreBatchSize = 500;
@@ -131,8 +148,9 @@ public sealed class KafkaConsumerLoop
         _fatal = null;
         _pending.Clear();
         _lastStoreTicks = Environment.TickCount64;
-        var sinceLagSample = 0;
-        var sinceStore = 0;
+        _sinceLagSample = 0;
+        _sinceStore = 0;
+        Volatile.Write(ref _nativeBatch, 0);
         var idle = TimeSpan.FromMilliseconds(_options.IdleIntervalMs);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler(OnError)
@@ -142,12 +160,16 @@ public sealed class KafkaConsumerLoop
             {
                 // Still assigned during this callback: store what was handled so the new owner starts after it.
                 StorePending(c, parts);
+                _pending.Forget(parts);
                 _log($"kafka consumer revoked {string.Join(",", parts)}");
             })
             .Build();
+        NativeBatchConsumer? batch = null;
         try
         {
             consumer.Subscribe(_topics);
+            batch = UseNativeBatch ? NativeBatchConsumer.TryCreate(consumer, BatchSize, _log) : null;
+            Volatile.Write(ref _nativeBatch, batch is null ? 0 : 1);
             while (!cancellationToken.IsCancellationRequested)
             {
                 if (Volatile.Read(ref _fatal) is { } fatal)
@@ -155,8 +177,10 @@ public sealed class KafkaConsumerLoop
                     throw new KafkaException(fatal);
                 }
 
-                var result = Consume(consumer, idle);
-                if (result is null)
+                var received = batch is null
+                    ? ConsumeOne(consumer, handler, idle, cancellationToken)
+                    : ConsumeBatch(consumer, batch, handler, cancellationToken);
+                if (!received)
                 {
                     StorePending(consumer, null);
                     SampleLag(consumer);
@@ -165,25 +189,6 @@ public sealed class KafkaConsumerLoop
                         Interlocked.Increment(ref _idleTicks);
                         Wait(onIdle(cancellationToken));
                     }
-
-                    continue;
-                }
-
-                Interlocked.Increment(ref _consumed);
-                Handle(handler, result, cancellationToken);
-                Interlocked.Increment(ref _handled);
-                var partition = result.TopicPartition;
-                _pending[partition] = new TopicPartitionOffset(partition, result.Offset + 1, result.LeaderEpoch);
-                if (++sinceStore >= StoreBatchSize || Environment.TickCount64 - _lastStoreTicks >= (long)StoreBatchInterval.TotalMilliseconds)
-                {
-                    sinceStore = 0;
-                    StorePending(consumer, null);
-                }
-
-                if (++sinceLagSample >= LagSampleInterval)
-                {
-                    sinceLagSample = 0;
-                    SampleLag(consumer);
                 }
             }
         }
@@ -200,22 +205,96 @@ public sealed class KafkaConsumerLoop
         {
             // Every handled message's offset (never the one whose handler failed) before the final commit.
             StorePending(consumer, null);
+            batch?.Dispose(); // librdkafka: the consumer queue reference goes before close
             Close(consumer);
+        }
+    }
+
+    /// <summary>The fallback path: one message through Confluent's Consume. False when none came within the idle interval.</summary>
+    private bool ConsumeOne(
+        IConsumer<byte[], byte[]> consumer,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        TimeSpan idle,
+        CancellationToken cancellationToken)
+    {
+        var result = Consume(consumer, idle);
+        if (result is null)
+        {
+            return false;
+        }
+
+        Deliver(consumer, handler, InboundMessageMapper.ToInbound(result), result.LeaderEpoch, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Handles one batch in order, stopping at cancellation: the rest of the batch is not stored, so it comes again.
+    /// False when no message came within the idle interval.
+    /// </summary>
+    private bool ConsumeBatch(
+        IConsumer<byte[], byte[]> consumer,
+        NativeBatchConsumer batch,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        CancellationToken cancellationToken)
+    {
+        int count;
+        try
+        {
+            count = batch.Poll(_options.IdleIntervalMs);
+        }
+        catch (KafkaException ex) when (!ex.Error.IsFatal)
+        {
+            _log($"kafka consume error (continuing): {ex.Error.Code}: {ex.Error.Reason}");
+            return false;
+        }
+
+        var messages = batch.Messages(count);
+        for (var i = 0; i < messages.Length && !cancellationToken.IsCancellationRequested; i++)
+        {
+            Deliver(consumer, handler, messages[i], batch.LeaderEpoch(i), cancellationToken);
+        }
+
+        return count > 0;
+    }
+
+    /// <summary>Runs the handler, then marks the offset after the message as pending and stores and samples when due.</summary>
+    private void Deliver(
+        IConsumer<byte[], byte[]> consumer,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        in InboundMessage message,
+        int? leaderEpoch,
+        CancellationToken cancellationToken)
+    {
+        // Only this thread writes the counters; a plain 64-bit write is atomic, readers use Interlocked.Read.
+        Volatile.Write(ref _consumed, _consumed + 1);
+        Handle(handler, message, cancellationToken);
+        Volatile.Write(ref _handled, _handled + 1);
+        _pending.Set(message.Topic, message.Partition, message.Offset + 1, leaderEpoch);
+        if (++_sinceStore >= StoreBatchSize || Environment.TickCount64 - _lastStoreTicks >= (long)StoreBatchInterval.TotalMilliseconds)
+        {
+            _sinceStore = 0;
+            StorePending(consumer, null);
+        }
+
+        if (++_sinceLagSample >= LagSampleInterval)
+        {
+            _sinceLagSample = 0;
+            SampleLag(consumer);
         }
     }
 
     private void Handle(
         Func<InboundMessage, CancellationToken, ValueTask> handler,
-        ConsumeResult<byte[], byte[]> result,
+        in InboundMessage message,
         CancellationToken cancellationToken)
     {
         try
         {
-            Wait(handler(InboundMessageMapper.ToInbound(result), cancellationToken));
+            Wait(handler(message, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _log($"kafka consumer stopping: handler failed at {result.TopicPartitionOffset} (offset not stored): {ex.Message}");
+            _log($"kafka consumer stopping: handler failed at {message.Topic} [{message.Partition}] @{message.Offset} (offset not stored): {ex.Message}");
             throw;
         }
     }
@@ -243,14 +322,8 @@ public sealed class KafkaConsumerLoop
             return;
         }
 
-        foreach (var (partition, offset) in _pending.ToArray())
+        foreach (var offset in _pending.Take(partitions))
         {
-            if (partitions is not null && !partitions.Exists(p => p.TopicPartition.Equals(partition)))
-            {
-                continue;
-            }
-
-            _pending.Remove(partition);
             try
             {
                 consumer.StoreOffset(offset);
@@ -258,7 +331,7 @@ public sealed class KafkaConsumerLoop
             catch (KafkaException ex)
             {
                 // Revoked or lost meanwhile (Local_State), or the client failed: the messages come again, at least once.
-                _log($"kafka offset not stored for {partition}: {ex.Error.Code}: {ex.Error.Reason}");
+                _log($"kafka offset not stored for {offset.TopicPartition}: {ex.Error.Code}: {ex.Error.Reason}");
             }
         }
     }
@@ -271,7 +344,8 @@ public sealed class KafkaConsumerLoop
         {
             var partition = assignment[i];
             var high = consumer.GetWatermarkOffsets(partition).High;
-            var position = consumer.Position(partition);
+            // The next message to handle: librdkafka's position is past the whole batch taken from it.
+            var position = _pending.TryGetNext(partition.Topic, partition.Partition.Value, out var next) ? new Offset(next) : consumer.Position(partition);
             var known = high != Offset.Unset && position != Offset.Unset;
             lag[i] = new(partition.Topic, partition.Partition.Value, known ? Math.Max(0, high.Value - position.Value) : -1);
         }
