@@ -53,16 +53,24 @@ internal static class IngestThroughputHarness
             var raw = Kcat(kcat, cluster.BootstrapServers);
             harnessCpu = Environment.CpuUsage.TotalTime - harnessCpu;
             Console.WriteLine($"| {round} | kcat -C -e -o beginning -q | {raw.Messages:N0} | {raw.Wall.TotalSeconds:F2} | {raw.Rate:N0} | {raw.SteadyRate:N0} | {raw.Cpu.TotalSeconds:F2} | {raw.CpuRate:N0} | | | |");
-            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: false);
-            Row(round, "Confluent.Kafka Consume only (assigned, no group, no store, no mapping)", floor, raw);
-            var nativeFloor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: true);
-            Row(round, "native batch consume only (assigned, no group, no store; mapped to InboundMessage)", nativeFloor, raw);
-            foreach (var native in new[] { false, true })
+            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: false, fetchQueueBackoffMs: null);
+            Row(round, "Confluent.Kafka Consume only (assigned, no group, no store, no mapping; librdkafka defaults)", floor, raw);
+            floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: false, KafkaDefaults.FetchQueueBackoffMs);
+            Row(round, $"Confluent.Kafka Consume only, fetch.queue.backoff.ms={KafkaDefaults.FetchQueueBackoffMs}", floor, raw);
+            var nativeFloor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: true, KafkaDefaults.FetchQueueBackoffMs);
+            Row(round, $"native batch receive only (same, mapped to InboundMessage), fetch.queue.backoff.ms={KafkaDefaults.FetchQueueBackoffMs}", nativeFloor, raw);
+            var paths = new[]
             {
-                var path = native ? "batch path" : "Consume path";
-                var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false, native);
+                ("Consume path, fetch.queue.backoff.ms=1000: the loop before this change", false, false, (int?)1000),
+                ("Consume path", false, false, null),
+                ("batch path, one thread", true, false, null),
+                ("batch path, pipelined: the default", true, true, null),
+            };
+            foreach (var (path, native, pipelined, backoff) in paths)
+            {
+                var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false, native, pipelined, backoff);
                 Row(round, $"engine loop ({path}), handler does nothing", bare, raw);
-                var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true, native);
+                var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true, native, pipelined, backoff);
                 Row(round, $"engine loop ({path}) + router ({format}) + normalize", engine, raw);
                 if (engine.Failures > 0)
                 {
@@ -193,16 +201,21 @@ internal static class IngestThroughputHarness
             $"| {round} | {consumer} | {m.Messages:N0} | {m.Wall.TotalSeconds:F2} | {m.Rate:N0} | {m.SteadyRate:N0} | {m.Cpu.TotalSeconds:F2} | {m.CpuRate:N0} | " +
             $"{(m.Points > 0 ? m.Points.ToString("N0", CultureInfo.CurrentCulture) : string.Empty)} | {m.Rate / kcat.Rate:F2} | {m.SteadyRate / kcat.SteadyRate:F2} |");
 
-    private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode, bool native)
+    private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode, bool native, bool pipelined, int? fetchQueueBackoffMs)
     {
         var options = new KafkaOptions
         {
             BootstrapServers = bootstrap,
-            GroupId = $"bench-engine-{round}-{decode}-{native}-{Guid.NewGuid():N}",
+            GroupId = $"bench-engine-{round}-{decode}-{native}-{pipelined}-{Guid.NewGuid():N}",
             InputTopics = new() { [Topic] = format },
         };
+        if (fetchQueueBackoffMs is { } backoff)
+        {
+            options.ClientConfig["fetch.queue.backoff.ms"] = backoff.ToString(CultureInfo.InvariantCulture);
+        }
+
         var router = DecoderCatalog.CreateRouter(options.InputTopics, TimeProvider.System);
-        var loop = new KafkaConsumerLoop(options) { UseNativeBatch = native };
+        var loop = new KafkaConsumerLoop(options) { UseNativeBatch = native, Pipelined = pipelined };
         var records = new List<TelemetryRecord>(16);
         long handled = 0;
         long points = 0;
@@ -259,9 +272,15 @@ internal static class IngestThroughputHarness
     /// The floor under the engine loop, partitions assigned like kcat does: the .NET client's Consume alone, or
     /// (<paramref name="native"/>) the loop's librdkafka batch receive alone.
     /// </summary>
-    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions, bool native)
+    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions, bool native, int? fetchQueueBackoffMs)
     {
-        var config = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "bench-floor-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = "bench-floor-" + Guid.NewGuid().ToString("N"),
+            EnableAutoCommit = false,
+            FetchQueueBackoffMs = fetchQueueBackoffMs,
+        };
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
         consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(Topic, p, Offset.Beginning)));
         long count = 0;
@@ -272,15 +291,16 @@ internal static class IngestThroughputHarness
         using var batch = native
             ? NativeBatchConsumer.TryCreate(consumer, KafkaConsumerLoop.DefaultBatchSize, Console.WriteLine) ?? throw new InvalidOperationException("no native batch path")
             : null;
+        var messages = new MessageBatch(KafkaConsumerLoop.DefaultBatchSize);
         while (batch is not null && count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
-            var received = batch.Poll(1000);
+            var received = batch.Poll(1000, messages);
             if (received > 0)
             {
                 first ??= clock.Elapsed;
             }
 
-            foreach (var message in batch.Messages(received))
+            foreach (var message in messages.Messages)
             {
                 bytes += message.Payload.Length;
                 count++;

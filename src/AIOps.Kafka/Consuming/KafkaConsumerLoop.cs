@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AIOps.Core.Ports;
 using AIOps.Kafka.Consuming.Native;
 using Confluent.Kafka;
@@ -33,6 +34,8 @@ public sealed class KafkaConsumerLoop
     private int _sinceStore;
     private int _sinceLagSample;
     private int _nativeBatch;
+    private OrderedWorker? _worker;
+    private MessageBatch? _serialBatch;
 
     public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
     {
@@ -90,6 +93,15 @@ public sealed class KafkaConsumerLoop
 
     internal const int DefaultBatchSize = 1000;
 
+    /// <summary>
+    /// With the batch path, run the handler on a second thread while this one receives the next batch
+    /// (false: receive and handle on one thread).
+    /// </summary>
+    internal bool Pipelined { get; set; } = true;
+
+    /// <summary>Batches in flight when pipelined: one being received, the others queued for or in the handler.</summary>
+    internal const int PipelineBatches = 3;
+
     /// <summary>Handled messages whose offsets are stored together.</summary>
     internal const int StoreBatchSize = 500;
 
@@ -100,9 +112,10 @@ public sealed class KafkaConsumerLoop
         RunAsync(handler, null, cancellationToken);
 
     /// <summary>
-    /// Runs until <paramref name="cancellationToken"/> is cancelled. <paramref name="onIdle"/> runs on the
-    /// consumer thread whenever no message arrived for <see cref="KafkaOptions.IdleIntervalMs"/>, so the host
-    /// can advance processing time when input stops.
+    /// Runs until <paramref name="cancellationToken"/> is cancelled. <paramref name="onIdle"/> runs whenever no
+    /// message arrived for <see cref="KafkaOptions.IdleIntervalMs"/>, so the host can advance processing time when
+    /// input stops. The handler and <paramref name="onIdle"/> are called one at a time, in order, from one thread
+    /// (the consumer thread, or the handler thread when pipelined), never concurrently.
     /// </summary>
     public Task RunAsync(
         Func<InboundMessage, CancellationToken, ValueTask> handler,
@@ -151,7 +164,6 @@ public sealed class KafkaConsumerLoop
         _sinceLagSample = 0;
         _sinceStore = 0;
         Volatile.Write(ref _nativeBatch, 0);
-        var idle = TimeSpan.FromMilliseconds(_options.IdleIntervalMs);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler(OnError)
             .SetLogHandler((_, m) => _log($"kafka consumer {m.Level}: {m.Facility}: {m.Message}"))
@@ -159,8 +171,14 @@ public sealed class KafkaConsumerLoop
             .SetPartitionsRevokedHandler((c, parts) =>
             {
                 // Still assigned during this callback: store what was handled so the new owner starts after it.
-                StorePending(c, parts);
-                _pending.Forget(parts);
+                // Pipelined, the handler thread finishes the batches it was given first, then stores (it owns the
+                // pending offsets); if it stopped, nothing else touches them any more.
+                var worker = Volatile.Read(ref _worker);
+                if (worker is null || !worker.RunAndWait(() => Revoked(c, parts)))
+                {
+                    Revoked(c, parts);
+                }
+
                 _log($"kafka consumer revoked {string.Join(",", parts)}");
             })
             .Build();
@@ -170,26 +188,13 @@ public sealed class KafkaConsumerLoop
             consumer.Subscribe(_topics);
             batch = UseNativeBatch ? NativeBatchConsumer.TryCreate(consumer, BatchSize, _log) : null;
             Volatile.Write(ref _nativeBatch, batch is null ? 0 : 1);
-            while (!cancellationToken.IsCancellationRequested)
+            if (batch is not null && Pipelined)
             {
-                if (Volatile.Read(ref _fatal) is { } fatal)
-                {
-                    throw new KafkaException(fatal);
-                }
-
-                var received = batch is null
-                    ? ConsumeOne(consumer, handler, idle, cancellationToken)
-                    : ConsumeBatch(consumer, batch, handler, cancellationToken);
-                if (!received)
-                {
-                    StorePending(consumer, null);
-                    SampleLag(consumer);
-                    if (onIdle is not null)
-                    {
-                        Interlocked.Increment(ref _idleTicks);
-                        Wait(onIdle(cancellationToken));
-                    }
-                }
+                ReceivePipelined(consumer, batch, handler, onIdle, cancellationToken);
+            }
+            else
+            {
+                ReceiveSerial(consumer, batch, handler, onIdle, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -208,6 +213,124 @@ public sealed class KafkaConsumerLoop
             batch?.Dispose(); // librdkafka: the consumer queue reference goes before close
             Close(consumer);
         }
+    }
+
+    /// <summary>Receives and handles on this thread: batches when <paramref name="batch"/> is given, else Consume.</summary>
+    private void ReceiveSerial(
+        IConsumer<byte[], byte[]> consumer,
+        NativeBatchConsumer? batch,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        Func<CancellationToken, ValueTask>? onIdle,
+        CancellationToken cancellationToken)
+    {
+        var idle = TimeSpan.FromMilliseconds(_options.IdleIntervalMs);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (Volatile.Read(ref _fatal) is { } fatal)
+            {
+                throw new KafkaException(fatal);
+            }
+
+            var received = batch is null
+                ? ConsumeOne(consumer, handler, idle, cancellationToken)
+                : ConsumeBatch(consumer, batch, handler, cancellationToken);
+            if (!received)
+            {
+                Idle(consumer, onIdle, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receives batches on this thread while a handler thread handles the previous ones in order (at most
+    /// <see cref="PipelineBatches"/> batches in flight). Returns when cancelled; rethrows a handler failure.
+    /// On the way out the handler thread finishes what it was given (unless cancelled) and stops, so the pending
+    /// offsets are this thread's again.
+    /// </summary>
+    private void ReceivePipelined(
+        IConsumer<byte[], byte[]> consumer,
+        NativeBatchConsumer batch,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        Func<CancellationToken, ValueTask>? onIdle,
+        CancellationToken cancellationToken)
+    {
+        using var free = new BlockingCollection<MessageBatch>();
+        for (var i = 0; i < PipelineBatches; i++)
+        {
+            free.Add(new MessageBatch(BatchSize), cancellationToken);
+        }
+
+        using var handlerThread = new OrderedWorker("aiops-kafka-handler", PipelineBatches + 1, cancellationToken);
+        Volatile.Write(ref _worker, handlerThread);
+        try
+        {
+            ReceiveInto(consumer, batch, handlerThread, free, handler, onIdle, cancellationToken);
+        }
+        finally
+        {
+            handlerThread.Complete();
+            Volatile.Write(ref _worker, null);
+        }
+
+        // Stopped by a handler failure (rethrown here) or by cancellation.
+        handlerThread.ThrowIfFailed();
+    }
+
+    private void ReceiveInto(
+        IConsumer<byte[], byte[]> consumer,
+        NativeBatchConsumer batch,
+        OrderedWorker handlerThread,
+        BlockingCollection<MessageBatch> free,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        Func<CancellationToken, ValueTask>? onIdle,
+        CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (Volatile.Read(ref _fatal) is { } fatal)
+            {
+                throw new KafkaException(fatal);
+            }
+
+            MessageBatch messages;
+            try
+            {
+                messages = free.Take(handlerThread.Stopped);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the handler thread stopped: failed or cancelled
+            }
+
+            int count;
+            try
+            {
+                count = batch.Poll(_options.IdleIntervalMs, messages);
+            }
+            catch (KafkaException ex) when (!ex.Error.IsFatal)
+            {
+                _log($"kafka consume error (continuing): {ex.Error.Code}: {ex.Error.Reason}");
+                count = 0;
+            }
+
+            var posted = count > 0
+                ? handlerThread.Post(() =>
+                {
+                    HandleBatch(consumer, handler, messages, cancellationToken);
+                    free.Add(messages, CancellationToken.None);
+                })
+                : ReturnAndPost(free, messages, handlerThread, () => Idle(consumer, onIdle, cancellationToken));
+            if (!posted)
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool ReturnAndPost(BlockingCollection<MessageBatch> free, MessageBatch messages, OrderedWorker worker, Action work)
+    {
+        free.Add(messages, CancellationToken.None);
+        return worker.Post(work);
     }
 
     /// <summary>The fallback path: one message through Confluent's Consume. False when none came within the idle interval.</summary>
@@ -240,7 +363,8 @@ public sealed class KafkaConsumerLoop
         int count;
         try
         {
-            count = batch.Poll(_options.IdleIntervalMs);
+            _serialBatch ??= new MessageBatch(BatchSize);
+            count = batch.Poll(_options.IdleIntervalMs, _serialBatch);
         }
         catch (KafkaException ex) when (!ex.Error.IsFatal)
         {
@@ -248,13 +372,39 @@ public sealed class KafkaConsumerLoop
             return false;
         }
 
-        var messages = batch.Messages(count);
+        HandleBatch(consumer, handler, _serialBatch, cancellationToken);
+        return count > 0;
+    }
+
+    private void HandleBatch(
+        IConsumer<byte[], byte[]> consumer,
+        Func<InboundMessage, CancellationToken, ValueTask> handler,
+        MessageBatch batch,
+        CancellationToken cancellationToken)
+    {
+        var messages = batch.Messages;
         for (var i = 0; i < messages.Length && !cancellationToken.IsCancellationRequested; i++)
         {
             Deliver(consumer, handler, messages[i], batch.LeaderEpoch(i), cancellationToken);
         }
+    }
 
-        return count > 0;
+    /// <summary>No message for the idle interval: store what is pending, sample the lag, tell the host.</summary>
+    private void Idle(IConsumer<byte[], byte[]> consumer, Func<CancellationToken, ValueTask>? onIdle, CancellationToken cancellationToken)
+    {
+        StorePending(consumer, null);
+        SampleLag(consumer);
+        if (onIdle is not null)
+        {
+            Interlocked.Increment(ref _idleTicks);
+            Wait(onIdle(cancellationToken));
+        }
+    }
+
+    private void Revoked(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset> partitions)
+    {
+        StorePending(consumer, partitions);
+        _pending.Forget(partitions);
     }
 
     /// <summary>Runs the handler, then marks the offset after the message as pending and stores and samples when due.</summary>

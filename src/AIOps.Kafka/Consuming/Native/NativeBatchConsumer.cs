@@ -20,8 +20,6 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
     private readonly IntPtr _rk;
     private readonly Action<string> _log;
     private readonly IntPtr[] _pointers;
-    private readonly InboundMessage[] _messages;
-    private readonly int[] _leaderEpochs;
     private readonly PayloadSlab _slab = new();
     private readonly Dictionary<IntPtr, (IntPtr Name, string Topic)> _topics = [];
     private IntPtr _queue;
@@ -36,15 +34,10 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
         _log = log;
         // Pinned once: librdkafka writes the message pointers straight into it.
         _pointers = GC.AllocateArray<IntPtr>(batchSize, pinned: true);
-        _messages = new InboundMessage[batchSize];
-        _leaderEpochs = new int[batchSize];
     }
 
-    /// <summary>The messages of the last <see cref="Poll"/>, valid until the next one.</summary>
-    public ReadOnlySpan<InboundMessage> Messages(int count) => _messages.AsSpan(0, count);
-
-    /// <summary>The partition leader epoch of message <paramref name="index"/> of the last poll, or null if unknown.</summary>
-    public int? LeaderEpoch(int index) => _leaderEpochs[index] < 0 ? null : _leaderEpochs[index];
+    /// <summary>Most messages one <see cref="Poll"/> returns.</summary>
+    public int BatchSize => _pointers.Length;
 
     /// <summary>
     /// Binds to <paramref name="consumer"/>'s librdkafka handle, or returns null (after logging why) when that
@@ -111,19 +104,22 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
     }
 
     /// <summary>
-    /// Returns how many messages are in <see cref="Messages"/>: all that are queued now, up to the batch size, or
-    /// else the first to arrive within <paramref name="timeoutMs"/> (0 if none). Partition EOF and non-fatal errors
-    /// are logged and skipped; a fatal error throws <see cref="KafkaException"/> (its messages are not returned).
+    /// Replaces the content of <paramref name="into"/> with all messages queued now, up to the batch size (and its
+    /// capacity), or else the first to arrive within <paramref name="timeoutMs"/> (none if none did); returns their
+    /// count. Partition EOF and non-fatal errors are logged and skipped; a fatal error throws <see cref="KafkaException"/>.
     /// </summary>
-    public int Poll(int timeoutMs)
+    public int Poll(int timeoutMs, MessageBatch into)
     {
+        ArgumentNullException.ThrowIfNull(into);
         ObjectDisposedException.ThrowIf(_queue == IntPtr.Zero, this);
+        into.Clear();
+        var size = Math.Min(_pointers.Length, into.Capacity);
         nint received;
         fixed (IntPtr* pointers = _pointers)
         {
             // The batch call waits for a full batch until its timeout, so it only takes what is already queued;
             // an empty queue is waited on for a single message, which returns as soon as one arrives.
-            received = ConsumerNative.ConsumeBatchQueue(_queue, 0, pointers, (nuint)_pointers.Length);
+            received = ConsumerNative.ConsumeBatchQueue(_queue, 0, pointers, (nuint)size);
             if (received <= 0)
             {
                 var one = ConsumerNative.ConsumeQueue(_queue, timeoutMs);
@@ -137,7 +133,6 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
             }
         }
 
-        var count = 0;
         Error? fatal = null;
         try
         {
@@ -146,9 +141,7 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
                 var message = (RdKafkaMessage*)_pointers[i];
                 if (message->Err == ConsumerNative.ErrNoError)
                 {
-                    _messages[count] = Map(message);
-                    _leaderEpochs[count] = ConsumerNative.MessageLeaderEpoch(message);
-                    count++;
+                    into.Add(Map(message), ConsumerNative.MessageLeaderEpoch(message));
                 }
                 else
                 {
@@ -164,7 +157,7 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
             }
         }
 
-        return fatal is null ? count : throw new KafkaException(fatal);
+        return fatal is null ? into.Count : throw new KafkaException(fatal);
     }
 
     /// <summary>Releases the consumer queue; must run before the Confluent consumer is closed (rdkafka.h).</summary>
