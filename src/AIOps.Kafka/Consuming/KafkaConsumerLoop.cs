@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using AIOps.Core.Ports;
 using AIOps.Kafka.Consuming.Native;
 using Confluent.Kafka;
@@ -36,6 +37,7 @@ public sealed class KafkaConsumerLoop
     private int _nativeBatch;
     private OrderedWorker? _worker;
     private MessageBatch? _serialBatch;
+    private double _secondsPerMessage;
 
     public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
     {
@@ -92,6 +94,9 @@ public sealed class KafkaConsumerLoop
     internal int BatchSize { get; set; } = DefaultBatchSize;
 
     internal const int DefaultBatchSize = 1000;
+
+    /// <summary>The handling time one batch is sized for.</summary>
+    internal static readonly TimeSpan BatchHandlingBudget = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// With the batch path, run the handler on a second thread while this one receives the next batch
@@ -163,6 +168,7 @@ public sealed class KafkaConsumerLoop
         _lastStoreTicks = Environment.TickCount64;
         _sinceLagSample = 0;
         _sinceStore = 0;
+        _secondsPerMessage = 0;
         Volatile.Write(ref _nativeBatch, 0);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler(OnError)
@@ -305,7 +311,7 @@ public sealed class KafkaConsumerLoop
             int count;
             try
             {
-                count = batch.Poll(_options.IdleIntervalMs, messages);
+                count = batch.Poll(_options.IdleIntervalMs, messages, NextBatchLimit());
             }
             catch (KafkaException ex) when (!ex.Error.IsFatal)
             {
@@ -364,7 +370,7 @@ public sealed class KafkaConsumerLoop
         try
         {
             _serialBatch ??= new MessageBatch(BatchSize);
-            count = batch.Poll(_options.IdleIntervalMs, _serialBatch);
+            count = batch.Poll(_options.IdleIntervalMs, _serialBatch, NextBatchLimit());
         }
         catch (KafkaException ex) when (!ex.Error.IsFatal)
         {
@@ -382,11 +388,31 @@ public sealed class KafkaConsumerLoop
         MessageBatch batch,
         CancellationToken cancellationToken)
     {
+        var start = Stopwatch.GetTimestamp();
         var messages = batch.Messages;
         for (var i = 0; i < messages.Length && !cancellationToken.IsCancellationRequested; i++)
         {
             Deliver(consumer, handler, messages[i], batch.LeaderEpoch(i), cancellationToken);
         }
+
+        if (messages.Length > 0)
+        {
+            // Moving average of the handling time per message, which sizes the next batches.
+            var perMessage = Stopwatch.GetElapsedTime(start).TotalSeconds / messages.Length;
+            var average = Volatile.Read(ref _secondsPerMessage);
+            Volatile.Write(ref _secondsPerMessage, average <= 0 ? perMessage : (0.8 * average) + (0.2 * perMessage));
+        }
+    }
+
+    /// <summary>
+    /// As many messages as the handler takes about <see cref="BatchHandlingBudget"/> for (at least 1, at most
+    /// <see cref="BatchSize"/>): librdkafka serves rebalances and polls only between batches, so a slow handler
+    /// must not get a thousand messages at once (it would delay a rebalance by a thousand handler calls).
+    /// </summary>
+    private int NextBatchLimit()
+    {
+        var perMessage = Volatile.Read(ref _secondsPerMessage);
+        return perMessage <= 0 ? BatchSize : (int)Math.Clamp(BatchHandlingBudget.TotalSeconds / perMessage, 1, BatchSize);
     }
 
     /// <summary>No message for the idle interval: store what is pending, sample the lag, tell the host.</summary>

@@ -104,16 +104,17 @@ internal sealed unsafe class NativeBatchConsumer : IDisposable
     }
 
     /// <summary>
-    /// Replaces the content of <paramref name="into"/> with all messages queued now, up to the batch size (and its
-    /// capacity), or else the first to arrive within <paramref name="timeoutMs"/> (none if none did); returns their
-    /// count. Partition EOF and non-fatal errors are logged and skipped; a fatal error throws <see cref="KafkaException"/>.
+    /// Replaces the content of <paramref name="into"/> with all messages queued now, up to <paramref name="max"/>
+    /// (and the batch size and its capacity), or else the first to arrive within <paramref name="timeoutMs"/> (none
+    /// if none did); returns their count. Partition EOF and non-fatal errors are logged and skipped; a fatal error
+    /// throws <see cref="KafkaException"/>.
     /// </summary>
-    public int Poll(int timeoutMs, MessageBatch into)
+    public int Poll(int timeoutMs, MessageBatch into, int max = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(into);
         ObjectDisposedException.ThrowIf(_queue == IntPtr.Zero, this);
         into.Clear();
-        var size = Math.Min(_pointers.Length, into.Capacity);
+        var size = Math.Max(1, Math.Min(max, Math.Min(_pointers.Length, into.Capacity)));
         nint received;
         fixed (IntPtr* pointers = _pointers)
         {
