@@ -32,10 +32,11 @@ public static class KafkaDefaults
     public const int LingerMs = 0;
 
     /// <summary>
-    /// librdkafka stops fetching for fetch.queue.backoff.ms (default 1000) once its consumer queue holds
-    /// queued.min.messages (100,000, counted over the whole high-level consumer queue). A consumer catching up on a
-    /// backlog drains that in about 0.1 s and then sat idle for the rest of the second (measured: 1M messages took
-    /// 5-9 s with the CPU mostly idle); re-checking after 50 ms keeps the queue fed at the same memory bound.
+    /// Once the prefetched consumer queue passes queued.min.messages (100,000) or queued.max.messages.kbytes
+    /// (64 MB, for the high-level consumer counted over its single queue), librdkafka stops fetching a partition for
+    /// fetch.queue.backoff.ms (1000 by default). A consumer catching up on a backlog drains such a queue in a fraction
+    /// of that second and then sat idle (measured: 1M messages took 5-9 s with the CPU mostly idle, 1-2 s with 50 ms);
+    /// re-checking after 50 ms keeps the queue fed within the same memory bounds. Overridable through ClientConfig.
     /// </summary>
     public const int FetchQueueBackoffMs = 50;
 

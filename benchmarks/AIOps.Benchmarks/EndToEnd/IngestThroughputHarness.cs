@@ -15,8 +15,11 @@ namespace AIOps.Benchmarks.EndToEnd;
 /// <summary>
 /// End to end, in one process and one run: produce N Influx line-protocol messages into the embedded broker
 /// (spread over enough partitions that its per-partition retention keeps them all), then per round
-/// (a) kcat -C -e -o beginning -q raw consume of the topic and (b) the engine's KafkaConsumerLoop + router decode
-/// + normalization (MetricPoints with their SeriesId) of the same topic; prints rates and the engine/kcat ratio.
+/// (a) kcat -C -e -o beginning -q raw consume of the topic, (b) floors: Confluent's Consume alone and the native
+/// batch receive alone, and (c) the engine's KafkaConsumerLoop on each receive path (Consume with the old and the new
+/// fetch back-off, librdkafka batches on one thread, batches pipelined into a handler thread), with a handler that
+/// does nothing and with router decode + normalization (MetricPoints with their SeriesId); prints rates and ratios
+/// against kcat from the same round.
 /// <code>dotnet run -c Release --project benchmarks/AIOps.Benchmarks -- ingest-e2e [--messages 1000000] [--partitions 64] [--rounds 2] [--format auto]</code>
 /// </summary>
 internal static class IngestThroughputHarness
