@@ -38,6 +38,7 @@ public sealed class KafkaConsumerLoop
     private OrderedWorker? _worker;
     private MessageBatch? _serialBatch;
     private double _secondsPerMessage;
+    private int _lastBatchLimit = FirstBatchLimit;
 
     public KafkaConsumerLoop(KafkaOptions options, Action<string>? log = null)
     {
@@ -94,6 +95,9 @@ public sealed class KafkaConsumerLoop
     internal int BatchSize { get; set; } = DefaultBatchSize;
 
     internal const int DefaultBatchSize = 1000;
+
+    /// <summary>The largest first batch, before the handler's cost is known.</summary>
+    internal const int FirstBatchLimit = 32;
 
     /// <summary>The handling time one batch is sized for.</summary>
     internal static readonly TimeSpan BatchHandlingBudget = TimeSpan.FromMilliseconds(100);
@@ -169,6 +173,7 @@ public sealed class KafkaConsumerLoop
         _sinceLagSample = 0;
         _sinceStore = 0;
         _secondsPerMessage = 0;
+        _lastBatchLimit = FirstBatchLimit;
         Volatile.Write(ref _nativeBatch, 0);
         using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.Consumer(_options))
             .SetErrorHandler(OnError)
@@ -406,13 +411,17 @@ public sealed class KafkaConsumerLoop
 
     /// <summary>
     /// As many messages as the handler takes about <see cref="BatchHandlingBudget"/> for (at least 1, at most
-    /// <see cref="BatchSize"/>): librdkafka serves rebalances and polls only between batches, so a slow handler
-    /// must not get a thousand messages at once (it would delay a rebalance by a thousand handler calls).
+    /// <see cref="BatchSize"/>), starting at <see cref="FirstBatchLimit"/> and at most doubling from one batch to the
+    /// next: librdkafka serves rebalances and counts polls (max.poll.interval.ms) only between batches, so a handler
+    /// of unknown or growing cost must not get a thousand messages at once.
     /// </summary>
     private int NextBatchLimit()
     {
         var perMessage = Volatile.Read(ref _secondsPerMessage);
-        return perMessage <= 0 ? BatchSize : (int)Math.Clamp(BatchHandlingBudget.TotalSeconds / perMessage, 1, BatchSize);
+        var fits = perMessage <= 0 ? FirstBatchLimit : BatchHandlingBudget.TotalSeconds / perMessage;
+        var limit = (int)Math.Clamp(Math.Min(fits, 2.0 * _lastBatchLimit), 1, BatchSize);
+        _lastBatchLimit = limit;
+        return limit;
     }
 
     /// <summary>No message for the idle interval: store what is pending, sample the lag, tell the host.</summary>
