@@ -29,6 +29,7 @@ internal static class KafkaClientConfigs
             ClientId = "aiops-consumer",
             AutoOffsetReset = AutoOffsetReset.Earliest,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            FetchQueueBackoffMs = KafkaDefaults.FetchQueueBackoffMs,
         };
         Apply(config, options.ClientConfig);
         // Offsets are committed in the background, but only ones the loop stored after the handler returned.

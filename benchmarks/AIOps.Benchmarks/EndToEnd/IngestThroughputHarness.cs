@@ -6,6 +6,7 @@ using AIOps.Core.Ports;
 using AIOps.Ingest;
 using AIOps.Kafka;
 using AIOps.Kafka.Consuming;
+using AIOps.Kafka.Consuming.Native;
 using AIOps.Kafka.Embedded;
 using Confluent.Kafka;
 
@@ -14,8 +15,11 @@ namespace AIOps.Benchmarks.EndToEnd;
 /// <summary>
 /// End to end, in one process and one run: produce N Influx line-protocol messages into the embedded broker
 /// (spread over enough partitions that its per-partition retention keeps them all), then per round
-/// (a) kcat -C -e -o beginning -q raw consume of the topic and (b) the engine's KafkaConsumerLoop + router decode
-/// + normalization (MetricPoints with their SeriesId) of the same topic; prints rates and the engine/kcat ratio.
+/// (a) kcat -C -e -o beginning -q raw consume of the topic, (b) floors: Confluent's Consume alone and the native
+/// batch receive alone, and (c) the engine's KafkaConsumerLoop on each receive path (Consume with the old and the new
+/// fetch back-off, librdkafka batches on one thread, batches pipelined into a handler thread), with a handler that
+/// does nothing and with router decode + normalization (MetricPoints with their SeriesId); prints rates and ratios
+/// against kcat from the same round.
 /// <code>dotnet run -c Release --project benchmarks/AIOps.Benchmarks -- ingest-e2e [--messages 1000000] [--partitions 64] [--rounds 2] [--format auto]</code>
 /// </summary>
 internal static class IngestThroughputHarness
@@ -52,20 +56,33 @@ internal static class IngestThroughputHarness
             var raw = Kcat(kcat, cluster.BootstrapServers);
             harnessCpu = Environment.CpuUsage.TotalTime - harnessCpu;
             Console.WriteLine($"| {round} | kcat -C -e -o beginning -q | {raw.Messages:N0} | {raw.Wall.TotalSeconds:F2} | {raw.Rate:N0} | {raw.SteadyRate:N0} | {raw.Cpu.TotalSeconds:F2} | {raw.CpuRate:N0} | | | |");
-            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions);
-            Console.WriteLine($"| {round} | Confluent.Kafka Consume only (assigned, no group, no store, no mapping) | {floor.Messages:N0} | {floor.Wall.TotalSeconds:F2} | {floor.Rate:N0} | {floor.SteadyRate:N0} | {floor.Cpu.TotalSeconds:F2} | {floor.CpuRate:N0} | | {floor.Rate / raw.Rate:F2} | {floor.SteadyRate / raw.SteadyRate:F2} |");
-            var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false);
-            Console.WriteLine($"| {round} | engine loop, handler does nothing | {bare.Messages:N0} | {bare.Wall.TotalSeconds:F2} | {bare.Rate:N0} | {bare.SteadyRate:N0} | {bare.Cpu.TotalSeconds:F2} | {bare.CpuRate:N0} | | {bare.Rate / raw.Rate:F2} | {bare.SteadyRate / raw.SteadyRate:F2} |");
-            var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true);
-            Console.WriteLine(
-                $"| {round} | engine loop + router ({format}) + normalize | {engine.Messages:N0} | {engine.Wall.TotalSeconds:F2} | {engine.Rate:N0} | {engine.SteadyRate:N0} | {engine.Cpu.TotalSeconds:F2} | {engine.CpuRate:N0} | {engine.Points:N0} | " +
-                $"{engine.Rate / raw.Rate:F2} | {engine.SteadyRate / raw.SteadyRate:F2} |");
+            var floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: false, fetchQueueBackoffMs: null);
+            Row(round, "Confluent.Kafka Consume only (assigned, no group, no store, no mapping; librdkafka defaults)", floor, raw);
+            floor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: false, KafkaDefaults.FetchQueueBackoffMs);
+            Row(round, $"Confluent.Kafka Consume only, fetch.queue.backoff.ms={KafkaDefaults.FetchQueueBackoffMs}", floor, raw);
+            var nativeFloor = ConfluentOnly(cluster.BootstrapServers, readable, partitions, native: true, KafkaDefaults.FetchQueueBackoffMs);
+            Row(round, $"native batch receive only (same, mapped to InboundMessage), fetch.queue.backoff.ms={KafkaDefaults.FetchQueueBackoffMs}", nativeFloor, raw);
+            var paths = new[]
+            {
+                ("Consume path, fetch.queue.backoff.ms=1000: the loop before this change", false, false, (int?)1000),
+                ("Consume path", false, false, null),
+                ("batch path, one thread", true, false, null),
+                ("batch path, pipelined: the default", true, true, null),
+            };
+            foreach (var (path, native, pipelined, backoff) in paths)
+            {
+                var bare = Engine(cluster.BootstrapServers, readable, format, round, decode: false, native, pipelined, backoff);
+                Row(round, $"engine loop ({path}), handler does nothing", bare, raw);
+                var engine = Engine(cluster.BootstrapServers, readable, format, round, decode: true, native, pipelined, backoff);
+                Row(round, $"engine loop ({path}) + router ({format}) + normalize", engine, raw);
+                if (engine.Failures > 0)
+                {
+                    Console.WriteLine($"WARNING: {engine.Failures} messages failed to decode");
+                }
+            }
+
             Console.WriteLine(
                 $"| {round} | (this process while kcat ran: the embedded broker serving the fetches, and the stdout drain) | | | | | {harnessCpu.TotalSeconds:F2} | | | | |");
-            if (engine.Failures > 0)
-            {
-                Console.WriteLine($"WARNING: {engine.Failures} messages failed to decode");
-            }
         }
 
         Console.WriteLine();
@@ -182,16 +199,26 @@ internal static class IngestThroughputHarness
         return new Measurement(lines, wall, wall - (first ?? TimeSpan.Zero), 0, 0, ChildCpu(stderr.Result));
     }
 
-    private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode)
+    private static void Row(int round, string consumer, Measurement m, Measurement kcat) =>
+        Console.WriteLine(
+            $"| {round} | {consumer} | {m.Messages:N0} | {m.Wall.TotalSeconds:F2} | {m.Rate:N0} | {m.SteadyRate:N0} | {m.Cpu.TotalSeconds:F2} | {m.CpuRate:N0} | " +
+            $"{(m.Points > 0 ? m.Points.ToString("N0", CultureInfo.CurrentCulture) : string.Empty)} | {m.Rate / kcat.Rate:F2} | {m.SteadyRate / kcat.SteadyRate:F2} |");
+
+    private static Measurement Engine(string bootstrap, long target, string format, int round, bool decode, bool native, bool pipelined, int? fetchQueueBackoffMs)
     {
         var options = new KafkaOptions
         {
             BootstrapServers = bootstrap,
-            GroupId = $"bench-engine-{round}-{decode}-{Guid.NewGuid():N}",
+            GroupId = $"bench-engine-{round}-{decode}-{native}-{pipelined}-{Guid.NewGuid():N}",
             InputTopics = new() { [Topic] = format },
         };
+        if (fetchQueueBackoffMs is { } backoff)
+        {
+            options.ClientConfig["fetch.queue.backoff.ms"] = backoff.ToString(CultureInfo.InvariantCulture);
+        }
+
         var router = DecoderCatalog.CreateRouter(options.InputTopics, TimeProvider.System);
-        var loop = new KafkaConsumerLoop(options);
+        var loop = new KafkaConsumerLoop(options) { UseNativeBatch = native, Pipelined = pipelined };
         var records = new List<TelemetryRecord>(16);
         long handled = 0;
         long points = 0;
@@ -236,13 +263,27 @@ internal static class IngestThroughputHarness
         }
 
         GC.KeepAlive(checksum);
+        if (loop.NativeBatchActive != native)
+        {
+            throw new InvalidOperationException($"the loop ran the {(loop.NativeBatchActive ? "batch" : "Consume")} path");
+        }
+
         return new Measurement(handled, last, last - (first ?? TimeSpan.Zero), points, failures, Environment.CpuUsage.TotalTime - cpuBefore);
     }
 
-    /// <summary>The floor under the engine loop: the .NET client's Consume alone, partitions assigned like kcat does.</summary>
-    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions)
+    /// <summary>
+    /// The floor under the engine loop, partitions assigned like kcat does: the .NET client's Consume alone, or
+    /// (<paramref name="native"/>) the loop's librdkafka batch receive alone.
+    /// </summary>
+    private static Measurement ConfluentOnly(string bootstrap, long target, int partitions, bool native, int? fetchQueueBackoffMs)
     {
-        var config = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "bench-floor-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false };
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = bootstrap,
+            GroupId = "bench-floor-" + Guid.NewGuid().ToString("N"),
+            EnableAutoCommit = false,
+            FetchQueueBackoffMs = fetchQueueBackoffMs,
+        };
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
         consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(Topic, p, Offset.Beginning)));
         long count = 0;
@@ -250,7 +291,26 @@ internal static class IngestThroughputHarness
         TimeSpan? first = null;
         var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
-        while (count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
+        using var batch = native
+            ? NativeBatchConsumer.TryCreate(consumer, KafkaConsumerLoop.DefaultBatchSize, Console.WriteLine) ?? throw new InvalidOperationException("no native batch path")
+            : null;
+        var messages = new MessageBatch(KafkaConsumerLoop.DefaultBatchSize);
+        while (batch is not null && count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            var received = batch.Poll(1000, messages);
+            if (received > 0)
+            {
+                first ??= clock.Elapsed;
+            }
+
+            foreach (var message in messages.Messages)
+            {
+                bytes += message.Payload.Length;
+                count++;
+            }
+        }
+
+        while (batch is null && count < target && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
             var result = consumer.Consume(TimeSpan.FromSeconds(1));
             if (result?.Message is { } message)

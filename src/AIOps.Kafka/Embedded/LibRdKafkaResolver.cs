@@ -29,7 +29,8 @@ internal static class LibRdKafkaResolver
             return IntPtr.Zero;
         }
 
-        foreach (var candidate in Candidates())
+        // A copy Confluent.Kafka already loaded comes first: handles are shared between the two bindings.
+        foreach (var candidate in MappedCopies().Concat(Candidates()))
         {
             if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
             {
@@ -39,6 +40,35 @@ internal static class LibRdKafkaResolver
 
         // Fall back to the default probing (a system librdkafka, LD_LIBRARY_PATH).
         return NativeLibrary.TryLoad(libraryName, assembly, searchPath, out var fallback) ? fallback : IntPtr.Zero;
+    }
+
+    /// <summary>The librdkafka files mapped into this process (Linux, from /proc/self/maps; empty elsewhere).</summary>
+    internal static IReadOnlyList<string> MappedCopies()
+    {
+        const string maps = "/proc/self/maps";
+        if (!OperatingSystem.IsLinux() || !File.Exists(maps))
+        {
+            return [];
+        }
+
+        var found = new List<string>();
+        foreach (var line in File.ReadLines(maps))
+        {
+            // "address perms offset dev inode   /path": the path starts at the first '/' after the inode.
+            var slash = line.IndexOf('/', StringComparison.Ordinal);
+            if (slash < 0)
+            {
+                continue;
+            }
+
+            var path = line[slash..];
+            if (Path.GetFileName(path).Contains("librdkafka", StringComparison.Ordinal) && !found.Contains(path))
+            {
+                found.Add(path);
+            }
+        }
+
+        return found;
     }
 
     internal static IEnumerable<string> Candidates()
