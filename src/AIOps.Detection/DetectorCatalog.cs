@@ -25,7 +25,7 @@ public static class DetectorCatalog
     /// the odds are scaled by 5.6 so NAB's optimal standard-profile operating point (a value ~1% of its range beyond
     /// anything seen) reads as 0.5.
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.05&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=5.6";
+    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
@@ -60,6 +60,11 @@ public static class DetectorCatalog
         ["ens-nnls"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "step"),
         ["ens-nnlsl"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "slevel"),
         ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
+        ["m-novelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty"),
+        ["m-snovelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "snovelty"),
+        ["m-level"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "level"),
+        ["shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "shape"),
+        ["ens-shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "shape"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
         ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
     };
@@ -102,6 +107,9 @@ public static class DetectorCatalog
             RefractoryPoints = p.Get("refractory", 0),
             RefractoryFactor = p.Get("refractoryFactor", 1.0),
             OutputOddsScale = p.Get("oddsScale", 1.0),
+            YouthPoints = p.Get("youth", 0.0),
+            NoisyOr = p.Get("noisyOr", 0) != 0,
+            RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
         };
         return () =>
         {
@@ -127,13 +135,14 @@ public static class DetectorCatalog
         "seasonal" => Seasonal(p),
         "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
         "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
-        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5), p.Get("nov.absorb", 1.0), p.Get("nov.cap", double.PositiveInfinity)),
         "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
         "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
         "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
         "step" => new FeatureNoveltyScorer(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5)),
         "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
         "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
+        "shape" => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
         "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
         "srobust" => new SeasonalRobustScorer(Seasonal(p), p.Get("robust.window", 128)),
         "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),

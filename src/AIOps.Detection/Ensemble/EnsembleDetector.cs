@@ -40,16 +40,24 @@ internal sealed class EnsembleDetector : ISeriesDetector
         _count++;
         var best = 0.0;
         var bestMember = 0;
+        var youth = 1 + (_options.YouthPoints / _count);
+        var none = 1.0;
         for (var m = 0; m < _members.Length; m++)
         {
             var raw = _members[m].Update(value, context);
             var settings = _settings[m];
-            var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw) : _calibrators[m].Update(raw, settings);
+            var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw, youth) : _calibrators[m].Update(raw, settings);
+            none *= 1 - calibrated;
             if (calibrated > best)
             {
                 best = calibrated;
                 bestMember = m;
             }
+        }
+
+        if (_options.NoisyOr)
+        {
+            best = 1 - none;
         }
 
         if (_count <= _options.MinPoints)
@@ -58,20 +66,29 @@ internal sealed class EnsembleDetector : ISeriesDetector
         }
 
         _sinceAlarm++;
+        var oddsScale = _options.OutputOddsScale;
         if (_sinceAlarm <= _options.RefractoryPoints)
         {
-            best *= _options.RefractoryFactor;
+            if (_options.RefractoryOnOdds)
+            {
+                oddsScale *= _options.RefractoryFactor;
+            }
+            else
+            {
+                best *= _options.RefractoryFactor;
+            }
         }
 
+        if (oddsScale != 1.0 && best > 0)
+        {
+            var odds = best < 1 ? best / (1 - best) * oddsScale : double.PositiveInfinity;
+            best = double.IsPositiveInfinity(odds) ? 1.0 : odds / (1 + odds);
+        }
+
+        // The alarm is judged on the output, so "an episode already signalled" means a score the engine acted on.
         if (best >= _options.AlarmLevel)
         {
             _sinceAlarm = 0;
-        }
-
-        if (_options.OutputOddsScale != 1.0 && best > 0)
-        {
-            var odds = best < 1 ? best / (1 - best) * _options.OutputOddsScale : double.PositiveInfinity;
-            best = double.IsPositiveInfinity(odds) ? 1.0 : odds / (1 + odds);
         }
 
         var lead = _members[bestMember];
