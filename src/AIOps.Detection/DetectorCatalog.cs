@@ -52,6 +52,7 @@ public static class DetectorCatalog
         ["ens-nn"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty"),
         ["ens-nnv"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "vol"),
         ["ens-nnr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "run"),
+        ["ens-nnlv"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol"),
         ["ens-nnlvr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol", "run"),
         ["ens-nnlh"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "holt"),
         ["ens-nnlr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "robust"),
