@@ -20,10 +20,10 @@ public static class DetectorCatalog
 
     /// <summary>
     /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
-    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 5% of
-    /// the historic range (20% for the smoothed level), combined by max, damped for 200 points after an alarm; then
-    /// the odds are scaled by 5.6 so NAB's optimal standard-profile operating point (a value ~1% of its range beyond
-    /// anything seen) reads as 0.5.
+    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 4% of
+    /// the historic range (20% for the smoothed level), combined by max; the odds are
+    /// scaled by 5.6, and for 200 points after an output of 0.5 or more they are scaled by a further 0.2 (a repeat
+    /// within the episode needs 5 times the novelty; a far larger excursion still scores near 1).
     /// </summary>
     public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6";
 
@@ -108,8 +108,6 @@ public static class DetectorCatalog
             RefractoryPoints = p.Get("refractory", 0),
             RefractoryFactor = p.Get("refractoryFactor", 1.0),
             OutputOddsScale = p.Get("oddsScale", 1.0),
-            YouthPoints = p.Get("youth", 0.0),
-            NoisyOr = p.Get("noisyOr", 0) != 0,
             RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
         };
         return () =>
@@ -136,7 +134,7 @@ public static class DetectorCatalog
         "seasonal" => Seasonal(p),
         "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
         "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
-        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5), p.Get("nov.absorb", 1.0), p.Get("nov.cap", double.PositiveInfinity)),
+        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
         "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
         "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
         "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),

@@ -17,9 +17,9 @@ internal sealed record CalibrationSettings(
     public const double DefaultHalfSurprise = 5.0;
 
     /// <summary>The range-ratio mapping raw / (raw + RangeHalf), with huge raw scores capped.</summary>
-    public double RangeRatio(double raw, double halfFactor = 1.0)
+    public double RangeRatio(double raw)
     {
         raw = Math.Min(raw, 1e6);
-        return raw / (raw + (RangeHalf * halfFactor));
+        return raw / (raw + RangeHalf);
     }
 }

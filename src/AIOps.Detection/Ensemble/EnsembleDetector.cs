@@ -40,24 +40,16 @@ internal sealed class EnsembleDetector : ISeriesDetector
         _count++;
         var best = 0.0;
         var bestMember = 0;
-        var youth = 1 + (_options.YouthPoints / _count);
-        var none = 1.0;
         for (var m = 0; m < _members.Length; m++)
         {
             var raw = _members[m].Update(value, context);
             var settings = _settings[m];
-            var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw, youth) : _calibrators[m].Update(raw, settings);
-            none *= 1 - calibrated;
+            var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw) : _calibrators[m].Update(raw, settings);
             if (calibrated > best)
             {
                 best = calibrated;
                 bestMember = m;
             }
-        }
-
-        if (_options.NoisyOr)
-        {
-            best = 1 - none;
         }
 
         if (_count <= _options.MinPoints)

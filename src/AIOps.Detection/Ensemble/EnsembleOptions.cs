@@ -22,15 +22,6 @@ public sealed class EnsembleOptions
     public double OutputOddsScale { get; set; } = 1.0;
 
     /// <summary>
-    /// Young-series damping for range-ratio members: the half point is multiplied by (1 + YouthPoints / n) at the
-    /// n-th point, since a short history's range understates the series' true spread (0 = off).
-    /// </summary>
-    public double YouthPoints { get; set; }
-
-    /// <summary>Combine members by noisy-OR (1 - product of (1 - s)) instead of max (experiment switch).</summary>
-    public bool NoisyOr { get; set; }
-
-    /// <summary>
     /// Damp the odds rather than the score during the refractory period: a further alarm of the episode then needs
     /// 1/<see cref="RefractoryFactor"/> times the novelty, and an excursion far beyond the first still scores near 1.
     /// </summary>

@@ -16,14 +16,9 @@ internal sealed class RangeNoveltyScorer : IRawScorer
     private double _level;
     private long _count;
 
-    private readonly double _absorb;
-    private readonly double _cap;
-
-    public RangeNoveltyScorer(double decay = 1e-4, double absorb = 1.0, double cap = double.PositiveInfinity)
+    public RangeNoveltyScorer(double decay = 1e-4)
     {
         _decay = decay;
-        _absorb = absorb;
-        _cap = cap;
     }
 
     public double Expected { get; private set; } = double.NaN;
@@ -51,23 +46,8 @@ internal sealed class RangeNoveltyScorer : IRawScorer
             _max = value;
         }
 
-        // A novel value widens the range by at most _cap ranges (after a short warm-up), so one huge excursion does
-        // not hide the next, smaller one.
-        var width = _count > 30 && double.IsFinite(_cap) ? _cap * Math.Max(_max - _min, ScaleFloor.For(_level) + (1e-3 * Math.Abs(_level))) : double.PositiveInfinity;
-        var lo = _min + (_decay * (_level - _min));
-        var hi = _max - (_decay * (_max - _level));
-        if (value < lo)
-        {
-            lo -= Math.Min(_absorb * (lo - value), width);
-        }
-
-        if (value > hi)
-        {
-            hi += Math.Min(_absorb * (value - hi), width);
-        }
-
-        _min = lo;
-        _max = hi;
+        _min = Math.Min(_min + (_decay * (_level - _min)), value);
+        _max = Math.Max(_max - (_decay * (_max - _level)), value);
         return raw;
     }
 }
