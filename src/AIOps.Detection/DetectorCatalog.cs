@@ -68,6 +68,7 @@ public static class DetectorCatalog
         ["ens-shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "shape"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
         ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
+        ["live-of"] = p => () => new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"))).Create("series"),
     };
 
     public static IReadOnlyCollection<string> Names => Builders.Keys;

@@ -18,7 +18,18 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
     private const int BaselineWindow = 128;
     private const int BaselineMinPoints = 20;
 
-    private readonly DefaultDetectorFactory _novelty = new();
+    private readonly ISeriesDetectorFactory _novelty;
+
+    public LiveDetectorFactory()
+        : this(new DefaultDetectorFactory())
+    {
+    }
+
+    /// <summary>Gates another novelty detector (the accuracy harness tries variants of the default this way).</summary>
+    internal LiveDetectorFactory(ISeriesDetectorFactory novelty)
+    {
+        _novelty = novelty;
+    }
 
     public ISeriesDetector Create(string metricName) =>
         new LiveDetector(_novelty.Create(metricName), new RobustWindowScorer(BaselineWindow, BaselineMinPoints));
