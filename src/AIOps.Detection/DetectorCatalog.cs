@@ -20,12 +20,12 @@ public static class DetectorCatalog
 
     /// <summary>
     /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
-    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 5% of
-    /// the historic range (20% for the smoothed level), combined by max, damped for 200 points after an alarm; then
-    /// the odds are scaled by 5.6 so NAB's optimal standard-profile operating point (a value ~1% of its range beyond
-    /// anything seen) reads as 0.5.
+    /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 4% of
+    /// the historic range (20% for the smoothed level), combined by max; the odds are
+    /// scaled by 5.6, and for 200 points after an output of 0.5 or more they are scaled by a further 0.2 (a repeat
+    /// within the episode needs 5 times the novelty; a far larger excursion still scores near 1).
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.05&level.half=0.2&refractory=200&refractoryFactor=0.5&alarm=0.4&oddsScale=5.6";
+    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
@@ -52,6 +52,7 @@ public static class DetectorCatalog
         ["ens-nn"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty"),
         ["ens-nnv"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "vol"),
         ["ens-nnr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "run"),
+        ["ens-nnlv"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol"),
         ["ens-nnlvr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "vol", "run"),
         ["ens-nnlh"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "holt"),
         ["ens-nnlr"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "robust"),
@@ -60,8 +61,14 @@ public static class DetectorCatalog
         ["ens-nnls"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "step"),
         ["ens-nnlsl"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "slevel"),
         ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
+        ["m-novelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty"),
+        ["m-snovelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "snovelty"),
+        ["m-level"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "level"),
+        ["shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "shape"),
+        ["ens-shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "shape"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
         ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
+        ["live-of"] = p => () => new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"))).Create("series"),
     };
 
     public static IReadOnlyCollection<string> Names => Builders.Keys;
@@ -102,6 +109,7 @@ public static class DetectorCatalog
             RefractoryPoints = p.Get("refractory", 0),
             RefractoryFactor = p.Get("refractoryFactor", 1.0),
             OutputOddsScale = p.Get("oddsScale", 1.0),
+            RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
         };
         return () =>
         {
@@ -134,6 +142,7 @@ public static class DetectorCatalog
         "step" => new FeatureNoveltyScorer(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5)),
         "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
         "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
+        "shape" => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
         "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
         "srobust" => new SeasonalRobustScorer(Seasonal(p), p.Get("robust.window", 128)),
         "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),

@@ -21,25 +21,22 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
     private readonly ISeriesDetectorFactory _novelty;
 
     public LiveDetectorFactory()
-        : this(null)
+        : this(new DefaultDetectorFactory())
     {
     }
 
-    /// <param name="defaultOverrides">Parameters over the default ensemble's (e.g. a season hint from detection.yaml), or null.</param>
-    public LiveDetectorFactory(string? defaultOverrides)
+    /// <param name="defaultOverrides">Parameters over the default ensemble's (e.g. a season hint from detection.yaml).</param>
+    public LiveDetectorFactory(string defaultOverrides)
+        : this(DetectorCatalog.TryCreate(DetectorCatalog.DefaultName + "?" + defaultOverrides, out var factory)
+            ? factory
+            : throw new ArgumentException($"invalid default-detector overrides '{defaultOverrides}'", nameof(defaultOverrides)))
     {
-        if (defaultOverrides is null)
-        {
-            _novelty = new DefaultDetectorFactory();
-        }
-        else if (!DetectorCatalog.TryCreate(DetectorCatalog.DefaultName + "?" + defaultOverrides, out var factory))
-        {
-            throw new ArgumentException($"invalid default-detector overrides '{defaultOverrides}'", nameof(defaultOverrides));
-        }
-        else
-        {
-            _novelty = factory;
-        }
+    }
+
+    /// <summary>Gates another novelty detector (the accuracy harness tries variants of the default this way).</summary>
+    internal LiveDetectorFactory(ISeriesDetectorFactory novelty)
+    {
+        _novelty = novelty;
     }
 
     public ISeriesDetector Create(string metricName) =>

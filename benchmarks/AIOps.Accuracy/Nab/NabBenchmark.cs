@@ -15,6 +15,8 @@ internal static class NabBenchmark
         string? data = null;
         var detector = DetectorCatalog.DefaultName;
         var perFile = false;
+        var perWindow = false;
+        string? dump = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -24,6 +26,12 @@ internal static class NabBenchmark
                     break;
                 case "--files":
                     perFile = true;
+                    break;
+                case "--dump" when i + 1 < args.Length:
+                    dump = args[++i];
+                    break;
+                case "--windows":
+                    perWindow = true;
                     break;
                 case "--detector" when i + 1 < args.Length:
                     detector = args[++i];
@@ -67,6 +75,16 @@ internal static class NabBenchmark
         if (perFile)
         {
             PrintFiles(files, scores, report.Profiles[0].Threshold);
+        }
+
+        if (dump is not null)
+        {
+            Dump(dump, files, scores);
+        }
+
+        if (perWindow)
+        {
+            PrintWindows(files, scores, report.Profiles[0].Threshold);
         }
 
         return 0;
@@ -139,6 +157,79 @@ internal static class NabBenchmark
             }
 
             Console.WriteLine($"| {file.Name} | {counts.Raw:F2} | {counts.TruePositives} | {counts.FalseNegatives} | {counts.FalsePositives} | {inside:F3} | {outside:F3} |");
+        }
+    }
+
+    // Diagnostic: per window, where the first detection fell (0 = left edge, 1 = right edge) and what it earned, the
+    // highest score inside and where; then every false-positive row with its cost (standard profile).
+    private static void PrintWindows(IReadOnlyList<NabFile> files, IReadOnlyList<double[]> scores, double threshold)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| file | window | width | first detection at | earned | max inside | at |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        for (var f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            var probation = NabScorer.ProbationLength(file.Values.Length);
+            var weights = NabScorer.Prepare(file.Values.Length, file.Windows, NabProfile.Standard, probation);
+            foreach (var win in file.Windows)
+            {
+                var first = -1;
+                var best = 0.0;
+                var bestAt = -1;
+                for (var i = Math.Max(win.Start, probation); i <= win.End; i++)
+                {
+                    if (first < 0 && scores[f][i] >= threshold)
+                    {
+                        first = i;
+                    }
+
+                    if (scores[f][i] > best)
+                    {
+                        best = scores[f][i];
+                        bestAt = i;
+                    }
+                }
+
+                var at = first < 0 ? "-" : ((first - win.Start) / (double)win.Width).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+                var earned = first < 0 ? -1.0 : weights.Weights[first];
+                var bestPos = bestAt < 0 ? "-" : ((bestAt - win.Start) / (double)win.Width).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+                Console.WriteLine($"| {file.Name} | {win.Start}-{win.End} | {win.Width} | {at} | {earned:F2} | {best:F3} | {bestPos} |");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| file | FP row | score | cost |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        for (var f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            var probation = NabScorer.ProbationLength(file.Values.Length);
+            var weights = NabScorer.Prepare(file.Values.Length, file.Windows, NabProfile.Standard, probation);
+            for (var i = probation; i < file.Values.Length; i++)
+            {
+                if (weights.WindowOf[i] < 0 && scores[f][i] >= threshold)
+                {
+                    Console.WriteLine($"| {file.Name} | {i} | {scores[f][i]:F3} | {weights.Weights[i]:F3} |");
+                }
+            }
+        }
+    }
+
+    // Diagnostic: one CSV per file (row, value, score, window flag) for plotting.
+    private static void Dump(string directory, IReadOnlyList<NabFile> files, IReadOnlyList<double[]> scores)
+    {
+        Directory.CreateDirectory(directory);
+        for (var f = 0; f < files.Count; f++)
+        {
+            var file = files[f];
+            using var writer = new StreamWriter(Path.Combine(directory, Path.GetFileName(file.Name)));
+            var probation = NabScorer.ProbationLength(file.Values.Length);
+            for (var i = 0; i < file.Values.Length; i++)
+            {
+                var inWindow = Array.Exists(file.Windows, w => i >= w.Start && i <= w.End) ? 1 : 0;
+                writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i},{file.Values[i]},{scores[f][i]},{inWindow},{(i < probation ? 1 : 0)}"));
+            }
         }
     }
 

@@ -58,20 +58,29 @@ internal sealed class EnsembleDetector : ISeriesDetector
         }
 
         _sinceAlarm++;
+        var oddsScale = _options.OutputOddsScale;
         if (_sinceAlarm <= _options.RefractoryPoints)
         {
-            best *= _options.RefractoryFactor;
+            if (_options.RefractoryOnOdds)
+            {
+                oddsScale *= _options.RefractoryFactor;
+            }
+            else
+            {
+                best *= _options.RefractoryFactor;
+            }
         }
 
+        if (oddsScale != 1.0 && best > 0)
+        {
+            var odds = best < 1 ? best / (1 - best) * oddsScale : double.PositiveInfinity;
+            best = double.IsPositiveInfinity(odds) ? 1.0 : odds / (1 + odds);
+        }
+
+        // The alarm is judged on the output, so "an episode already signalled" means a score the engine acted on.
         if (best >= _options.AlarmLevel)
         {
             _sinceAlarm = 0;
-        }
-
-        if (_options.OutputOddsScale != 1.0 && best > 0)
-        {
-            var odds = best < 1 ? best / (1 - best) * _options.OutputOddsScale : double.PositiveInfinity;
-            best = double.IsPositiveInfinity(odds) ? 1.0 : odds / (1 + odds);
         }
 
         var lead = _members[bestMember];

@@ -29,6 +29,47 @@ public class EnsembleDetectorTests
     }
 
     [Fact]
+    public void Update_RefractoryOnOdds_DampsAModestRepeatButNotAFarLargerExcursion()
+    {
+        var sut = new EnsembleDetector(
+            [new RangeNoveltyScorer(decay: 0)],
+            [new CalibrationSettings(RangeHalf: 0.1)],
+            new EnsembleOptions { MinPoints = 5, AlarmLevel = 0.5, RefractoryPoints = 10, RefractoryFactor = 0.2, RefractoryOnOdds = true });
+        for (var i = 0; i < 50; i++)
+        {
+            sut.Update(SeriesBuilder.At(i), i % 2);
+        }
+
+        var first = sut.Update(SeriesBuilder.At(50), 3).Score;     // 2 ranges above: 0.95
+        var modest = sut.Update(SeriesBuilder.At(51), 3.1).Score;  // 0.033 ranges above: odds 0.33 x 0.2
+        var huge = sut.Update(SeriesBuilder.At(52), 300).Score;    // ~96 ranges above: odds 960 x 0.2
+
+        Assert.True(first >= 0.9, $"first {first}");
+        Assert.True(modest < 0.1, $"modest {modest}");
+        Assert.True(huge >= 0.99, $"huge {huge}");
+    }
+
+    [Fact]
+    public void Update_AlarmLevel_IsJudgedOnTheRescaledOutput()
+    {
+        // Raw 0.03 ranges -> 0.23 before the odds scale (below AlarmLevel), 0.6 after it (an alarm): the repeat is damped.
+        var sut = new EnsembleDetector(
+            [new RangeNoveltyScorer(decay: 0)],
+            [new CalibrationSettings(RangeHalf: 0.1)],
+            new EnsembleOptions { MinPoints = 5, AlarmLevel = 0.5, RefractoryPoints = 10, RefractoryFactor = 0.1, RefractoryOnOdds = true, OutputOddsScale = 5 });
+        for (var i = 0; i < 50; i++)
+        {
+            sut.Update(SeriesBuilder.At(i), i % 2);
+        }
+
+        var first = sut.Update(SeriesBuilder.At(50), 1.03).Score;
+        var repeat = sut.Update(SeriesBuilder.At(51), 1.0609).Score; // the same 3% of the (now 1.03) range above
+
+        Assert.True(first >= 0.5, $"first {first}");
+        Assert.True(repeat < 0.5, $"repeat {repeat}");
+    }
+
+    [Fact]
     public void Update_NonFiniteValue_ReturnsNone()
     {
         var sut = Create(0, 1);
