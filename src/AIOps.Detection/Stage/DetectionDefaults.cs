@@ -12,6 +12,12 @@ public static class DetectionDefaults
     /// <summary>A new template alone is weak evidence: below the correlator's bar to open an incident, enough to join one.</summary>
     public const double NoveltyScore = 0.75;
     public const Severity NoveltyMinSeverity = Severity.Warning;
+
+    /// <summary>Templates at or above this severity get their own rate series per entity.</summary>
+    public const Severity TemplateRateMinSeverity = Severity.Warning;
+
+    /// <summary>Template rate series kept per entity (the least recently seen template is dropped beyond it).</summary>
+    public const int MaxTemplatesPerEntity = 50;
     public static readonly TimeSpan RepeatInterval = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan LogBucket = TimeSpan.FromMinutes(1);
 }

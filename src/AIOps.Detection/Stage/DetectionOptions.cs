@@ -23,6 +23,12 @@ public sealed class DetectionOptions
     /// <summary>Only new templates at or above this severity are signalled.</summary>
     public Severity NoveltyMinSeverity { get; set; } = DetectionDefaults.NoveltyMinSeverity;
 
+    /// <summary>Log templates at or above this severity get a rate series of their own per entity (a known warning bursting).</summary>
+    public Severity TemplateRateMinSeverity { get; set; } = DetectionDefaults.TemplateRateMinSeverity;
+
+    /// <summary>Template rate series per entity; beyond it the least recently seen template stops being counted.</summary>
+    public int MaxTemplatesPerEntity { get; set; } = DetectionDefaults.MaxTemplatesPerEntity;
+
     /// <summary>Upper bound on tracked series; beyond it new series are counted and not scored.</summary>
     public int MaxSeries { get; set; } = DetectionDefaults.MaxSeries;
 }

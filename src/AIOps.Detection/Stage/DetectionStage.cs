@@ -100,6 +100,13 @@ public sealed partial class DetectionStage : ISignalDetector
         {
             // Stamped at its first error, not the bucket start, so log-derived onsets are not up to a bucket early.
             ObserveMetric(LogIndicators.ErrorCount, bucket.Labels, entity, bucket.FirstError ?? bucket.Start, bucket.Errors, signals);
+            foreach (var template in bucket.Templates.Values)
+            {
+                ObserveMetric(LogIndicators.TemplateCount, template.Labels, entity, template.First ?? bucket.Start, template.Count, signals);
+                template.Count = 0;
+                template.First = null;
+            }
+
             bucket.Start += _options.LogBucket;
             bucket.Errors = 0;
             bucket.FirstError = null;
@@ -116,12 +123,37 @@ public sealed partial class DetectionStage : ISignalDetector
             bucket.FirstError ??= log.Timestamp;
         }
 
+        if (log.TemplateId is not null && log.Severity >= _options.TemplateRateMinSeverity && _options.MaxTemplatesPerEntity > 0)
+        {
+            CountTemplate(bucket, log, entity);
+        }
+
         if (log.NewTemplate && bucket.LinesSeen >= _options.NoveltyWarmupLogs && log.Severity >= _options.NoveltyMinSeverity)
         {
             signals.Add(NoveltySignals.From(log, entity));
         }
 
         bucket.LinesSeen++;
+    }
+
+    private void CountTemplate(LogRateBucket bucket, LogRecord log, string entity)
+    {
+        if (!bucket.Templates.TryGetValue(log.TemplateId!, out var counter))
+        {
+            if (bucket.Templates.Count >= _options.MaxTemplatesPerEntity)
+            {
+                var stalest = bucket.Templates.MinBy(t => t.Value.LastSeen).Key;
+                bucket.Templates.Remove(stalest);
+            }
+
+            // Keyed by the template id only: the miner may still refine a template's text, its id stays.
+            var labels = LabelSet.From(("service.name", entity), ("template_id", log.TemplateId!));
+            bucket.Templates[log.TemplateId!] = counter = new TemplateCounter(labels);
+        }
+
+        counter.Count++;
+        counter.First ??= log.Timestamp;
+        counter.LastSeen = log.Timestamp;
     }
 
     private static void TrackHealth(SeriesState state, AnomalyScore score)
@@ -160,5 +192,19 @@ public sealed partial class DetectionStage : ISignalDetector
         public DateTimeOffset? FirstError { get; set; }
 
         public long LinesSeen { get; set; }
+
+        /// <summary>Per-template line counts of the current bucket, by template id.</summary>
+        public Dictionary<string, TemplateCounter> Templates { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class TemplateCounter(LabelSet labels)
+    {
+        public LabelSet Labels { get; } = labels;
+
+        public int Count { get; set; }
+
+        public DateTimeOffset? First { get; set; }
+
+        public DateTimeOffset LastSeen { get; set; }
     }
 }

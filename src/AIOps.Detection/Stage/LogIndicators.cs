@@ -4,6 +4,9 @@ namespace AIOps.Detection.Stage;
 public static class LogIndicators
 {
     public const string ErrorCount = "log.error_count";
+
+    /// <summary>Lines of one log template per entity and bucket (templates at or above the configured severity).</summary>
+    public const string TemplateCount = "log.template_count";
 }
 
 /// <summary>Names of the series the stage derives from spans.</summary>
