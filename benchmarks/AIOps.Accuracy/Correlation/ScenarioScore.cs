@@ -1,6 +1,10 @@
 namespace AIOps.Accuracy.Correlation;
 
-/// <summary>One scenario's numbers.</summary>
+/// <summary>
+/// One scenario's numbers. <see cref="Compression"/> is over <see cref="RawInput"/> (alert and anomaly signals as
+/// received, resolutions excluded: the original definition); <see cref="NotificationCompression"/> is over
+/// <see cref="Notifications"/> (those plus every resolved alert notification).
+/// </summary>
 internal sealed record ScenarioScore(
     string Scenario,
     int Faults,
@@ -9,6 +13,8 @@ internal sealed record ScenarioScore(
     int DistinctSignals,
     int Incidents,
     double Compression,
+    int Notifications,
+    double NotificationCompression,
     PairCounts FaultPairs,
     PairCounts AllPairs,
     IReadOnlyDictionary<string, int> IncidentsPerFault,
