@@ -44,7 +44,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         _silences = silences ?? new SilenceRegistry();
         _hosts = hosts ?? HostMap.Empty;
         _anomalyDefault = _options.AnomalyMinCount > 1
-            ? new CorrelationRule { Name = "default-anomalies", MinCount = _options.AnomalyMinCount, Persist = _options.AnomalyPersist }
+            ? new CorrelationRule { Name = "default-anomalies", MinCount = _options.AnomalyMinCount, Persist = _options.AnomalyPersist, CorroborationWindow = _options.AnomalyCorroborationWindow }
             : null;
         foreach (var silence in _rules.Silences)
         {
@@ -224,7 +224,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         return incident.AddSignal(signal);
     }
 
-    private void Open(Signal signal, CorrelationRule? rule, string? groupKey, IReadOnlyList<Signal> pending, ICollection<IncidentChange> changes, string? persisted = null)
+    private void Open(Signal signal, CorrelationRule? rule, string? groupKey, IReadOnlyList<Signal> pending, ICollection<IncidentChange> changes, string? corroborated = null)
     {
         var id = $"inc-{StableHash.Hex(StableHash.Of(signal.Id))[..12]}";
         if (_incidents.ContainsKey(id))
@@ -250,8 +250,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         var because = rule is null ? string.Empty
-            : persisted is not null ? $" (rule {rule.Name}: {persisted})"
-            : pending.Count > 0 ? $" (rule {rule.Name}: {pending.Count + 1} conditions within {(rule.Window ?? _options.Window).TotalMinutes:0} min)"
+            : corroborated is not null ? $" (rule {rule.Name}: {corroborated})"
             : $" (rule {rule.Name})";
         incident.AddReason($"opened by {signal.Kind.ToString().ToLowerInvariant()} {signal.Indicator} on {signal.Entity}{because}");
         _incidents[id] = incident;

@@ -219,6 +219,43 @@ public sealed class TimeWindowCorrelatorRulesTests
     }
 
     [Fact]
+    public void Observe_TwoAnomalousSeriesMinutesApart_DoNotCorroborateEachOther()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+
+        sut.Observe(Anomaly("search", "log.error_count", 0), _changes);
+        sut.Observe(Anomaly("search", "latency", 8), _changes); // inside the 10-minute window, not within 5 minutes
+
+        Assert.Empty(sut.OpenIncidents);
+        Assert.Equal(2, sut.Counters.Pending);
+    }
+
+    [Fact]
+    public void Observe_TwoAnomalousSeriesTogether_OpenWithTheReason()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+
+        sut.Observe(Anomaly("search", "errors", 0), _changes);
+        sut.Observe(Anomaly("search", "latency", 1), _changes);
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.Equal(2, incident.Signals.Count);
+        Assert.Contains(incident.Reasons, r => r.Contains("default-anomalies: 2 conditions within 5 min", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Observe_UncorroboratedAnomalies_JoinAnIncidentThatReachesTheirEntity()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+        sut.Observe(Anomaly("search", "errors", 0), _changes);
+        sut.Observe(Anomaly("search", "latency", 8), _changes);
+
+        sut.Observe(Alert("search", "SearchDown", 9), _changes);
+
+        Assert.Equal(3, Assert.Single(sut.OpenIncidents).Signals.Count);
+    }
+
+    [Fact]
     public void Observe_HeldWarningOnEntityOfResolvedIncident_DoesNotReopenIt()
     {
         var sut = new TimeWindowCorrelator(_graph, rules: Rules("rules:\n  - name: warn\n    match: [ { field: severity, equals: warning } ]\n    minCount: 2\n"));
