@@ -111,6 +111,9 @@ internal static class CorrelationHarness
         var allPairs = scores.Aggregate(default(PairCounts), (a, s) => a + s.AllPairs);
         var perFault = scores.SelectMany(s => s.IncidentsPerFault.Values).ToList();
         text.AppendLine(CultureInfo.InvariantCulture, $"| **all** | {scores.Sum(s => s.Faults)} | {scores.Sum(s => s.NoiseEvents)} | {raw} | {scores.Sum(s => s.DistinctSignals)} | {incidents} | {(raw == 0 ? 0 : 1 - ((double)incidents / raw)):P1} | {notifications} | {(notifications == 0 ? 0 : 1 - ((double)incidents / notifications)):P1} | {faultPairs.Precision:0.000} | {faultPairs.Recall:0.000} | {faultPairs.F1:0.000} | {allPairs.F1:0.000} | mean {(perFault.Count == 0 ? 0 : perFault.Average()):0.00} | {scores.Sum(s => s.FaultSignalsInIncidents)}/{scores.Sum(s => s.FaultSignals)} | {scores.Sum(s => s.Unlabelled)} |");
+        // The reference point: one incident per fault and one per critical noise alert (a real page), nothing merged.
+        var ideal = scores.Sum(s => s.Faults + s.CriticalNoisePages);
+        text.AppendLine(CultureInfo.InvariantCulture, $"One incident per fault and per critical noise page: {ideal} incidents, compression {(raw == 0 ? 0 : 1 - ((double)ideal / raw)):P1} (over notifications {(notifications == 0 ? 0 : 1 - ((double)ideal / notifications)):P1}).");
         return text.ToString();
     }
 

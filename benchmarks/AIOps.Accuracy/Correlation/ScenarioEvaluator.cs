@@ -43,7 +43,8 @@ internal static class ScenarioEvaluator
             notifications == 0 ? 0 : 1 - ((double)incidents / notifications),
             PairCounts.Of(faultItems), PairCounts.Of(allItems), perFault,
             faultItems.Count, faultItems.Count(i => !i.Predicted.StartsWith("alone:", StringComparison.Ordinal)),
-            items.Count(i => i.Truth.StartsWith("unlabelled:", StringComparison.Ordinal)));
+            items.Count(i => i.Truth.StartsWith("unlabelled:", StringComparison.Ordinal)),
+            truth.Noise.Count(n => n.Kind == nameof(NoiseKind.CriticalAlert)));
     }
 
     private static (string Id, bool Fault) Label(ScenarioTruth truth, Signal signal)

@@ -64,7 +64,8 @@ public sealed class ScenarioEvaluatorTests
     [Fact]
     public void Score_ResolvedAlertNotifications_CountOnlyInTheNotificationInput()
     {
-        var truth = new ScenarioTruth("s", "d", T0, T0.AddHours(1), [new TruthEntry("f", "outage", "d", ["db"], T0, T0.AddMinutes(20))], []);
+        var truth = new ScenarioTruth("s", "d", T0, T0.AddHours(1), [new TruthEntry("f", "outage", "d", ["db"], T0, T0.AddMinutes(20))],
+            [new TruthEntry("n1", nameof(NoiseKind.CriticalAlert), "JobFailed", ["cron"], T0, T0.AddMinutes(3)), new TruthEntry("n2", nameof(NoiseKind.WarningAlert), "DiskLow", ["web"], T0, T0.AddMinutes(3))]);
         var firing = Signal("db", "up", 1) with { Kind = SignalKind.Alert, Fingerprint = "am:db/up" };
         var resent = firing with { Timestamp = T0.AddMinutes(5) };
         var resolved = firing with { Id = "db-up-resolved", Resolved = true, Timestamp = T0.AddMinutes(9) };
@@ -76,6 +77,7 @@ public sealed class ScenarioEvaluatorTests
         Assert.Equal(1 - (1.0 / 2), sut.Compression, 6);
         Assert.Equal(3, sut.Notifications);
         Assert.Equal(1 - (1.0 / 3), sut.NotificationCompression, 6);
+        Assert.Equal(1, sut.CriticalNoisePages);
     }
 
     [Fact]
