@@ -11,6 +11,14 @@ public sealed partial class TimeWindowCorrelator
 
     private object? Muting(Signal signal)
     {
+        foreach (var fromRules in _rules.Silences)
+        {
+            if (fromRules.Mutes(signal))
+            {
+                return fromRules;
+            }
+        }
+
         if (_silences.Muting(signal) is { } silence)
         {
             return silence;

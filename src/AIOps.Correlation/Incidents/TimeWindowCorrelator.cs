@@ -46,13 +46,13 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         _anomalyDefault = _options.AnomalyMinCount > 1
             ? new CorrelationRule { Name = "default-anomalies", MinCount = _options.AnomalyMinCount, Persist = _options.AnomalyPersist, CorroborationWindow = _options.AnomalyCorroborationWindow }
             : null;
-        foreach (var silence in _rules.Silences)
-        {
-            _silences.Add(silence);
-        }
     }
 
-    /// <summary>Silences in force; the API adds and removes them at run time.</summary>
+    /// <summary>
+    /// Silences added at run time (the API adds and removes them; a <see cref="FileSilenceStore"/> keeps them over
+    /// restarts). The rule files' silences are checked beside them and never copied in, so editing a file and
+    /// restarting is enough to change those.
+    /// </summary>
     public ISilenceStore Silences => _silences;
 
     /// <summary>What happened to the signals that did not become incident members.</summary>

@@ -37,6 +37,19 @@ public sealed class TimeWindowCorrelatorRulesTests
     }
 
     [Fact]
+    public void Observe_SilenceFromRuleFile_MutesButStaysOutOfTheRunTimeStore()
+    {
+        var silence = new Silence { Id = "file", Matchers = [SignalMatcher.FieldEquals("entity", "payments")], StartsAt = T0, EndsAt = T0.AddHours(1) };
+        var sut = new TimeWindowCorrelator(_graph, rules: new RuleSet { Silences = [silence] });
+
+        sut.Observe(Alert("payments", "Down", 1), _changes);
+
+        Assert.Empty(sut.OpenIncidents);
+        Assert.Equal(1, sut.Counters.Muted);
+        Assert.Empty(sut.Silences.List()); // a persistent store never keeps a copy of what the files say
+    }
+
+    [Fact]
     public void Observe_MinCount_HoldsUntilSecondConditionThenOpensWithBoth()
     {
         var sut = new TimeWindowCorrelator(_graph, rules: Rules("rules:\n  - name: warn\n    match: [ { field: severity, equals: warning } ]\n    minCount: 2\n"));
