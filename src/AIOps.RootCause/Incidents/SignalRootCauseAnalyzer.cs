@@ -106,44 +106,59 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
     {
         var byEntity = new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
         var features = new List<CandidateFeatures>();
-        CandidateFeatures For(string entity)
+        var signals = incident.Signals;
+        CandidateFeatures? last = null;
+        for (var i = 0; i < signals.Count; i++)
         {
-            if (!byEntity.TryGetValue(entity, out var f))
+            var signal = signals[i];
+            if (signal.Kind != SignalKind.Change && signal.Resolved && signal.Kind != SignalKind.Anomaly)
             {
-                byEntity[entity] = f = new CandidateFeatures(entity);
-                features.Add(f);
+                continue; // a resolved alert or novelty is no longer a problem
             }
 
-            return f;
-        }
-
-        foreach (var signal in incident.Signals)
-        {
+            // Members often come in runs on one entity; the reference check skips the lookup for those.
+            var f = last is not null && ReferenceEquals(last.Entity, signal.Entity) ? last : For(byEntity, features, signal.Entity);
+            last = f;
             if (signal.Kind == SignalKind.Change)
             {
-                For(signal.Entity).Changes.Add(signal);
+                f.Changes.Add(signal);
             }
-            else if (!signal.Resolved || signal.Kind == SignalKind.Anomaly)
+            else
             {
-                For(signal.Entity).AddProblem(signal);
+                f.AddProblem(signal);
             }
         }
 
+        // Each neighbour list is fetched once (a copy under the graph's lock): the incident's own entities first.
+        var callees = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var entity in incident.Entities)
         {
-            foreach (var neighbour in topology.Callees(entity))
+            var list = topology.Callees(entity);
+            callees[entity] = list;
+            foreach (var neighbour in list)
             {
-                For(neighbour);
+                For(byEntity, features, neighbour);
             }
         }
 
         foreach (var f in features)
         {
-            f.Callees = topology.Callees(f.Entity);
+            f.Callees = callees.TryGetValue(f.Entity, out var known) ? known : topology.Callees(f.Entity);
             f.Callers = topology.Callers(f.Entity);
         }
 
         return features;
+    }
+
+    private static CandidateFeatures For(Dictionary<string, CandidateFeatures> byEntity, List<CandidateFeatures> features, string entity)
+    {
+        if (!byEntity.TryGetValue(entity, out var f))
+        {
+            byEntity[entity] = f = new CandidateFeatures(entity);
+            features.Add(f);
+        }
+
+        return f;
     }
 
     /// <summary>The latest change on the candidate within the lookback before <paramref name="reference"/>.</summary>
