@@ -3,57 +3,82 @@ using AIOps.Core.Model;
 namespace AIOps.RootCause.Incidents;
 
 /// <summary>
-/// The last ranking of each open incident with the inputs it came from. In an alert storm an incident gets a new
-/// version per new condition, and most of them change nothing the ranking reads (another alert on an entity already
-/// showing one): those reuse the report instead of ranking again. Bounded; thread-safe (the pipeline and the API
-/// may both ask).
+/// Per open incident: its members folded so far (<see cref="SignalFold"/>) and its last ranking with the inputs it
+/// came from. In an alert storm an incident gets a new version per new condition, and most of them change nothing
+/// the ranking reads (another alert on an entity already showing one): those fold only the new members and reuse
+/// the report. Bounded; the pipeline and the API may both ask, so entries are handed out under a lock and each is
+/// used under its own.
 /// </summary>
 internal sealed class RankingMemo(int capacity)
 {
     public const int DefaultCapacity = 4096;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (RankingKey Key, RootCauseReport Report)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _hits;
+    private long _misses;
 
-    public long Hits { get; private set; }
+    public long Hits => Interlocked.Read(ref _hits);
 
-    public long Misses { get; private set; }
+    public long Misses => Interlocked.Read(ref _misses);
 
-    public bool TryGet(string incidentId, RankingKey key, out RootCauseReport report)
+    /// <summary>The incident's entry (a fresh one when memoizing is off or it was not seen).</summary>
+    public Entry For(Incident incident)
     {
-        lock (_gate)
+        if (capacity <= 0)
         {
-            if (_entries.TryGetValue(incidentId, out var entry) && entry.Key.Matches(key))
-            {
-                Hits++;
-                report = entry.Report;
-                return true;
-            }
-
-            Misses++;
-            report = null!;
-            return false;
+            return new Entry();
         }
-    }
 
-    /// <summary>Keeps the ranking of an open incident; a resolved one is forgotten (a reopen ranks afresh).</summary>
-    public void Set(Incident incident, RankingKey key, RootCauseReport report)
-    {
         lock (_gate)
         {
-            if (incident.Status != IncidentStatus.Open || capacity <= 0)
+            if (_entries.TryGetValue(incident.Id, out var entry))
             {
-                _entries.Remove(incident.Id);
-                return;
+                return entry;
             }
 
-            if (_entries.Count >= capacity && !_entries.ContainsKey(incident.Id))
+            if (_entries.Count >= capacity)
             {
                 // Incidents open for long are few; starting over costs one ranking each, never a wrong answer.
                 _entries.Clear();
             }
 
-            _entries[incident.Id] = (key, report);
+            return _entries[incident.Id] = new Entry();
         }
+    }
+
+    /// <summary>A resolved incident is forgotten (a reopen ranks afresh).</summary>
+    public void Release(Incident incident)
+    {
+        if (incident.Status != IncidentStatus.Open)
+        {
+            lock (_gate)
+            {
+                _entries.Remove(incident.Id);
+            }
+        }
+    }
+
+    public void Count(bool reused)
+    {
+        if (reused)
+        {
+            Interlocked.Increment(ref _hits);
+        }
+        else
+        {
+            Interlocked.Increment(ref _misses);
+        }
+    }
+
+    internal sealed class Entry
+    {
+        public Lock Gate { get; } = new();
+
+        public SignalFold Fold { get; } = new();
+
+        public RankingKey? Key { get; set; }
+
+        public RootCauseReport? Report { get; set; }
     }
 }

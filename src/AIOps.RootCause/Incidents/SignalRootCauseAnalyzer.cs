@@ -36,35 +36,44 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 
     public RootCauseReport Analyze(Incident incident, DependencyGraph topology)
     {
-        var features = Collect(incident, topology);
-        DateTimeOffset? firstOnset = null;
-        foreach (var f in features)
+        var entry = _memo.For(incident);
+        RootCauseReport report;
+        lock (entry.Gate)
         {
-            if (f.Onset is { } onset && (firstOnset is not { } first || onset < first))
+            entry.Fold.Update(incident.Signals);
+            var features = Collect(entry.Fold, incident, topology);
+            DateTimeOffset? firstOnset = null;
+            foreach (var f in features)
             {
-                firstOnset = onset;
+                if (f.Onset is { } onset && (firstOnset is not { } first || onset < first))
+                {
+                    firstOnset = onset;
+                }
             }
+
+            var keys = new CandidateKey[features.Count];
+            var changes = new Signal?[features.Count];
+            for (var i = 0; i < features.Count; i++)
+            {
+                var f = features[i];
+                changes[i] = ChangeBefore(f, f.Onset ?? firstOnset);
+                var indicator = IndicatorOf(f, changes[i]);
+                keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default);
+            }
+
+            var key = new RankingKey(keys, [.. features.Select(f => f.Callees)], [.. features.Select(f => f.Callers)]);
+            var reused = entry.Key is not null && entry.Key.Matches(key);
+            _memo.Count(reused);
+            if (!reused)
+            {
+                entry.Report = Rank(features, changes, keys, firstOnset);
+                entry.Key = key;
+            }
+
+            report = entry.Report!;
         }
 
-        var keys = new CandidateKey[features.Count];
-        var changes = new Signal?[features.Count];
-        for (var i = 0; i < features.Count; i++)
-        {
-            var f = features[i];
-            changes[i] = ChangeBefore(f, f.Onset ?? firstOnset);
-            var indicator = IndicatorOf(f, changes[i]);
-            keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default);
-        }
-
-        var key = new RankingKey(keys, [.. features.Select(f => f.Callees)], [.. features.Select(f => f.Callers)]);
-        if (_memo.TryGet(incident.Id, key, out var reused))
-        {
-            _memo.Set(incident, key, reused);
-            return reused;
-        }
-
-        var report = Rank(features, changes, keys, firstOnset);
-        _memo.Set(incident, key, report);
+        _memo.Release(incident);
         return report;
     }
 
@@ -101,33 +110,11 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return new RootCauseReport(firstOnset, candidates, MethodName);
     }
 
-    /// <summary>The incident's entities with signals, their callees (a silent dependency can be the cause), in first-seen order, with their neighbours.</summary>
-    private static List<CandidateFeatures> Collect(Incident incident, DependencyGraph topology)
+    /// <summary>The incident's entities with signals (folded), then their callees (a silent dependency can be the cause), with their neighbours.</summary>
+    private static List<CandidateFeatures> Collect(SignalFold fold, Incident incident, DependencyGraph topology)
     {
-        var byEntity = new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
-        var features = new List<CandidateFeatures>();
-        var signals = incident.Signals;
-        CandidateFeatures? last = null;
-        for (var i = 0; i < signals.Count; i++)
-        {
-            var signal = signals[i];
-            if (signal.Kind != SignalKind.Change && signal.Resolved && signal.Kind != SignalKind.Anomaly)
-            {
-                continue; // a resolved alert or novelty is no longer a problem
-            }
-
-            // Members often come in runs on one entity; the reference check skips the lookup for those.
-            var f = last is not null && ReferenceEquals(last.Entity, signal.Entity) ? last : For(byEntity, features, signal.Entity);
-            last = f;
-            if (signal.Kind == SignalKind.Change)
-            {
-                f.Changes.Add(signal);
-            }
-            else
-            {
-                f.AddProblem(signal);
-            }
-        }
+        var features = new List<CandidateFeatures>(fold.Entities);
+        Dictionary<string, CandidateFeatures>? silent = null;
 
         // Each neighbour list is fetched once (a copy under the graph's lock): the incident's own entities first.
         var callees = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -137,7 +124,13 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             callees[entity] = list;
             foreach (var neighbour in list)
             {
-                For(byEntity, features, neighbour);
+                silent ??= new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
+                if (fold.Find(neighbour) is null && !silent.ContainsKey(neighbour))
+                {
+                    var f = new CandidateFeatures(neighbour);
+                    silent[neighbour] = f;
+                    features.Add(f);
+                }
             }
         }
 
@@ -148,17 +141,6 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         }
 
         return features;
-    }
-
-    private static CandidateFeatures For(Dictionary<string, CandidateFeatures> byEntity, List<CandidateFeatures> features, string entity)
-    {
-        if (!byEntity.TryGetValue(entity, out var f))
-        {
-            byEntity[entity] = f = new CandidateFeatures(entity);
-            features.Add(f);
-        }
-
-        return f;
     }
 
     /// <summary>The latest change on the candidate within the lookback before <paramref name="reference"/>.</summary>

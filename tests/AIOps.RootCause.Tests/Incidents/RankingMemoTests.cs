@@ -121,6 +121,16 @@ public sealed class RankingMemoTests
                 Fingerprint = $"f-{version}",
                 Summary = $"summary {random.Next(3)}",
             });
+            // Now and then an earlier member is replaced as the correlator does: a re-send (new id and time, same
+            // reading), a resolution, or a stronger repeat.
+            var replaced = random.Next(signals.Count);
+            signals[replaced] = random.Next(4) switch
+            {
+                0 => signals[replaced] with { Id = $"resend-{version}", Timestamp = signals[replaced].Timestamp.AddMinutes(1) },
+                1 => signals[replaced] with { Id = $"resolved-{version}", Resolved = true },
+                2 => signals[replaced] with { Id = $"worse-{version}", Deviation = signals[replaced].Deviation + 7 },
+                _ => signals[replaced],
+            };
             var incident = Incident([.. signals]) with { Version = version };
 
             var memoized = sut.Analyze(incident, _graph);
@@ -131,6 +141,33 @@ public sealed class RankingMemoTests
 
         Assert.True(sut.MemoCounts.Reused > 0, "some versions should have changed nothing the ranking reads");
         Assert.Equal(0, fresh.MemoCounts.Reused);
+    }
+
+    [Fact]
+    public void Update_AppendedMembersAndResends_FoldsOnlyTheNewOnes()
+    {
+        var first = new List<Signal> { Anomaly("payments", "latency", 0, 8), Alert("checkout", "HighErrorRate", 1) };
+        var sut = new SignalFold();
+        sut.Update(first);
+
+        // The alert re-sent (new id and time, same reading) and one new member appended.
+        sut.Update([first[0], first[1] with { Id = "resend", Timestamp = T0.AddMinutes(4) }, Alert("frontend", "HighErrorRate", 2)]);
+
+        Assert.Equal(1, sut.LastFolded);
+        Assert.Equal(["payments", "checkout", "frontend"], sut.Entities.Select(f => f.Entity));
+    }
+
+    [Fact]
+    public void Update_MemberResolved_FoldsEverythingAgain()
+    {
+        var first = new List<Signal> { Alert("checkout", "HighErrorRate", 1), Anomaly("payments", "latency", 0, 8) };
+        var sut = new SignalFold();
+        sut.Update(first);
+
+        sut.Update([first[0] with { Id = "resolved", Resolved = true }, first[1]]);
+
+        Assert.Equal(2, sut.LastFolded);
+        Assert.Equal(["payments"], sut.Entities.Select(f => f.Entity));
     }
 
     private static string Json(RootCauseReport report) => JsonSerializer.Serialize(report, AiopsJson.Options);
