@@ -9,7 +9,7 @@ namespace AIOps.Correlation.Incidents;
 /// Groups signals into incidents. In order: silences and maintenance windows mute a signal; the first matching
 /// rule may drop it or map its severity; a repeat of a condition already in an open incident refreshes it
 /// (dedup by fingerprint); an inhibited signal joins the incident of the signal inhibiting it; otherwise it joins
-/// every open incident seen within the window that it is related to (same entity, a dependency within
+/// every open, not yet recovered incident seen within the window that it is related to (same entity, a dependency within
 /// <see cref="CorrelatorOptions.MaxHops"/>, a host it runs on, the same rule group) and those merge; failing
 /// that, an incident it closely resembles (<see cref="SignalSimilarity"/>); failing that, it reopens a recently
 /// resolved incident on its entity or opens a new one once its rule's minimum count is reached. Quiet incidents
