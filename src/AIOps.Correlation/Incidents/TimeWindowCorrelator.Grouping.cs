@@ -130,7 +130,7 @@ public sealed partial class TimeWindowCorrelator
         var tokens = _similarity.Tokens(signal);
         foreach (var incident in OpenIncidentsOldestFirst())
         {
-            if (signal.Timestamp - incident.LastSeen > window)
+            if (signal.Timestamp - incident.LastSeen > window || incident.Recovered(signal.Timestamp, window))
             {
                 continue;
             }

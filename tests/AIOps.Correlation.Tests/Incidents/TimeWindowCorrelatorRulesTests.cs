@@ -170,6 +170,29 @@ public sealed class TimeWindowCorrelatorRulesTests
         Assert.Contains(joined.Reasons, r => r.Contains("similarity", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Observe_SimilarSignalNextToRecoveredIncident_DoesNotJoinIt(bool firstResolved, bool joins)
+    {
+        var sut = new TimeWindowCorrelator(new DependencyGraph());
+        for (var i = 0; i < 20; i++)
+        {
+            sut.Observe(Alert($"svc-{i}", "Noise", -60 + i, Severity.Critical, false, ("env", "prod"), ("node", $"n{i}")), _changes);
+        }
+
+        sut.AdvanceTo(T0.AddMinutes(-30), _changes);
+        sut.Observe(Alert("batch", "JobFailed", 0, Severity.Critical, false, ("env", "prod"), ("node", "node-9"), ("volume", "pv-17")), _changes);
+        if (firstResolved)
+        {
+            sut.Observe(Alert("batch", "JobFailed", 1, Severity.Critical, true, ("env", "prod"), ("node", "node-9"), ("volume", "pv-17")), _changes);
+        }
+
+        sut.Observe(Alert("reports", "DiskFull", 2, Severity.Critical, false, ("env", "prod"), ("node", "node-9"), ("volume", "pv-17")), _changes);
+
+        Assert.Equal(joins, sut.OpenIncidents.Any(i => i.Entities.Contains("batch") && i.Entities.Contains("reports")));
+    }
+
     [Fact]
     public void Observe_IncidentReopeningRepeatedly_IsMarkedFlappingAndHeldOpen()
     {
