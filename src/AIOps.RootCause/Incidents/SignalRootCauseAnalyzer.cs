@@ -10,6 +10,9 @@ namespace AIOps.RootCause.Incidents;
 /// incident's entities, their direct neighbours (a silent dependency can be the cause) and the entities of
 /// attached change events. Each is scored on topology (anomalous callers, healthy callees), onset order,
 /// magnitude of the shift, change events just before its onset and never-seen log lines; see <see cref="RankingWeights"/>.
+/// Every version of an incident is analyzed, but incrementally: its members are folded as they arrive
+/// (<see cref="SignalFold"/>) and a ranking whose inputs did not change is reused (<see cref="RankingMemo"/>), so an
+/// alert storm's versions do not each pay a full ranking. The report is the same as ranking afresh.
 /// </summary>
 public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 {
