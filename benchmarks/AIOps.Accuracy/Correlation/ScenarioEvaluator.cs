@@ -7,6 +7,9 @@ namespace AIOps.Accuracy.Correlation;
 /// is mapped to a fault by entity and time (the fault's components, from 2 min before it starts to 10 min after
 /// it ends), else to a noise event the same way, else it is unlabelled. Its predicted cluster is the incident that
 /// held its fingerprint at that time (merges followed), else itself alone (muted, held, weak or dropped).
+/// Compression is given two ways: over those signals as received (the original definition), and over every alert
+/// notification received (firing, re-sent and resolved: each is a message an operator would otherwise get) plus
+/// every anomaly and novelty signal.
 /// </summary>
 internal static class ScenarioEvaluator
 {
@@ -16,6 +19,7 @@ internal static class ScenarioEvaluator
     public static ScenarioScore Score(ScenarioTruth truth, IReadOnlyList<Signal> published, IReadOnlyList<Incident> versions)
     {
         var problems = published.Where(s => !s.Resolved && s.Kind != SignalKind.Change).ToList();
+        var notifications = problems.Count + published.Count(s => s.Resolved && s.Kind == SignalKind.Alert);
         var distinct = problems.GroupBy(s => s.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(s => s.Timestamp).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var memberships = Memberships(versions);
         var items = new List<(string Truth, string Predicted, bool Fault)>(distinct.Count);
@@ -35,9 +39,12 @@ internal static class ScenarioEvaluator
         return new ScenarioScore(
             truth.Scenario, truth.Faults.Count, truth.Noise.Count, problems.Count, distinct.Count, incidents,
             problems.Count == 0 ? 0 : 1 - ((double)incidents / problems.Count),
+            notifications,
+            notifications == 0 ? 0 : 1 - ((double)incidents / notifications),
             PairCounts.Of(faultItems), PairCounts.Of(allItems), perFault,
             faultItems.Count, faultItems.Count(i => !i.Predicted.StartsWith("alone:", StringComparison.Ordinal)),
-            items.Count(i => i.Truth.StartsWith("unlabelled:", StringComparison.Ordinal)));
+            items.Count(i => i.Truth.StartsWith("unlabelled:", StringComparison.Ordinal)),
+            truth.Noise.Count(n => n.Kind == nameof(NoiseKind.CriticalAlert)));
     }
 
     private static (string Id, bool Fault) Label(ScenarioTruth truth, Signal signal)

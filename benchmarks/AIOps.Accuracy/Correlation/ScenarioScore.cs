@@ -1,6 +1,11 @@
 namespace AIOps.Accuracy.Correlation;
 
-/// <summary>One scenario's numbers.</summary>
+/// <summary>
+/// One scenario's numbers. <see cref="Compression"/> is over <see cref="RawInput"/> (alert and anomaly signals as
+/// received, resolutions excluded: the original definition); <see cref="NotificationCompression"/> is over
+/// <see cref="Notifications"/> (those plus every resolved alert notification). <see cref="CriticalNoisePages"/>: noise
+/// events that are critical alerts, each a real page that deserves an incident of its own.
+/// </summary>
 internal sealed record ScenarioScore(
     string Scenario,
     int Faults,
@@ -9,12 +14,15 @@ internal sealed record ScenarioScore(
     int DistinctSignals,
     int Incidents,
     double Compression,
+    int Notifications,
+    double NotificationCompression,
     PairCounts FaultPairs,
     PairCounts AllPairs,
     IReadOnlyDictionary<string, int> IncidentsPerFault,
     int FaultSignals,
     int FaultSignalsInIncidents,
-    int Unlabelled);
+    int Unlabelled,
+    int CriticalNoisePages = 0);
 
 /// <summary>Pairwise "same incident" agreement: true/false positives and false negatives over signal pairs.</summary>
 internal readonly record struct PairCounts(long TruePositives, long FalsePositives, long FalseNegatives)

@@ -12,10 +12,11 @@ using AIOps.RootCause.Incidents;
 namespace AIOps.Benchmarks.Correlation;
 
 /// <summary>
-/// `latency [--rate 50000] [--seconds 10] [--no-rca]`: a producer paces alert records at the rate (event time = wall time) into a
+/// `latency [--rate 50000] [--seconds 10] [--no-rca | --no-memo]`: a producer paces alert records at the rate (event time = wall time) into a
 /// bounded channel; one consumer runs them through the engine after decoding (detection -> correlation -> root cause
 /// -> sink), one record per call like one Kafka message. Latency is wall time from the record's enqueue to the sink
-/// receiving the incident version it caused (opened or updated), queueing included.
+/// receiving the incident version it caused (opened or updated), queueing included. `--no-memo` ranks every
+/// incident version afresh (the analyzer before it reused unchanged rankings), for a side-by-side on the same load.
 /// </summary>
 internal static class LatencyHarness
 {
@@ -26,10 +27,12 @@ internal static class LatencyHarness
         var total = (long)rate * seconds;
         var sink = new LatencySink();
         var topology = CorrelationWorkload.Topology(20);
+        var ranking = new SignalRootCauseAnalyzer(memoCapacity: args.Contains("--no-memo") ? 0 : RankingMemo.DefaultCapacity);
+        var analyzer = new TimedAnalyzer(args.Contains("--no-rca") ? new NoRootCause() : ranking);
         var engine = new IncidentEngine(
             new DetectionStage(new RobustBaselineDetectorFactory(), topology),
             new TimeWindowCorrelator(topology),
-            args.Contains("--no-rca") ? new NoRootCause() : new SignalRootCauseAnalyzer(),
+            analyzer,
             topology,
             [sink],
             allowedLateness: TimeSpan.Zero);
@@ -75,6 +78,8 @@ internal static class LatencyHarness
 
         sink.Latencies.Clear();
         sink.OpenLatencies.Clear();
+        analyzer.Reset();
+        var memoBefore = ranking.MemoCounts;
         var wallStart = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var producer = Task.Run(async () =>
@@ -116,7 +121,8 @@ internal static class LatencyHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"records {total:N0} in {elapsed:0.00} s ({total / elapsed:N0}/s, target {rate:N0}/s); incident versions {latencies.Length:N0} (opened {sink.Opened:N0}); " +
             $"signal-to-incident-version latency p50 {Percentile(latencies, 0.50):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, max {(latencies.Length == 0 ? 0 : latencies[^1]):0.000} ms; " +
-            $"opening signal to opened incident p50 {Percentile(opens, 0.50):0.000} ms, p99 {Percentile(opens, 0.99):0.000} ms"));
+            $"opening signal to opened incident p50 {Percentile(opens, 0.50):0.000} ms, p99 {Percentile(opens, 0.99):0.000} ms; " +
+            $"root cause {analyzer.Elapsed.TotalMilliseconds:0.0} ms in {analyzer.Calls:N0} calls (rankings reused {ranking.MemoCounts.Reused - memoBefore.Reused:N0}, ranked {ranking.MemoCounts.Ranked - memoBefore.Ranked:N0})"));
         return 0;
     }
 
@@ -134,6 +140,27 @@ internal static class LatencyHarness
         private static readonly RootCauseReport Empty = new(null, [], "none");
 
         public RootCauseReport Analyze(Incident incident, AIOps.Core.Topology.DependencyGraph topology) => Empty;
+    }
+
+    /// <summary>Wall time spent in the root-cause stage (its share of the consumer's time).</summary>
+    private sealed class TimedAnalyzer(IRootCauseAnalyzer inner) : IRootCauseAnalyzer
+    {
+        private long _ticks;
+
+        public long Calls { get; private set; }
+
+        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, _ticks);
+
+        public void Reset() => (_ticks, Calls) = (0, 0);
+
+        public RootCauseReport Analyze(Incident incident, AIOps.Core.Topology.DependencyGraph topology)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var report = inner.Analyze(incident, topology);
+            _ticks += Stopwatch.GetTimestamp() - start;
+            Calls++;
+            return report;
+        }
     }
 
     private sealed class LatencySink : IIncidentSink

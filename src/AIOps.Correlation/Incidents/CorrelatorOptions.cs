@@ -29,6 +29,13 @@ public sealed class CorrelatorOptions
 
     public TimeSpan AnomalyPersist { get; set; } = CorrelatorDefaults.AnomalyPersist;
 
+    /// <summary>
+    /// Anomalous series corroborate each other only when they are anomalous within this of each other: a fault moves
+    /// several of an entity's series together, while two unrelated blips minutes apart do not make one problem. The
+    /// same span as <see cref="AnomalyPersist"/>: two series at once, or one for that long.
+    /// </summary>
+    public TimeSpan AnomalyCorroborationWindow { get; set; } = CorrelatorDefaults.AnomalyCorroborationWindow;
+
     /// <summary>A signal that topology does not connect joins an incident whose member it resembles this much (IDF-weighted Jaccard of labels and words); 0 disables.</summary>
     public double SimilarityThreshold { get; set; } = CorrelatorDefaults.SimilarityThreshold;
 

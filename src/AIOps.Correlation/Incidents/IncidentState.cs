@@ -11,6 +11,9 @@ internal sealed class IncidentState
     private readonly List<string> _signalOrder = [];
     private readonly List<string> _reasons = [];
     private readonly Dictionary<string, DateTimeOffset> _entityLastSeen = new(StringComparer.Ordinal);
+    private int _alerts;
+    private int _firingAlerts;
+    private DateTimeOffset _lastAnomaly = DateTimeOffset.MinValue;
 
     public IncidentState(string id, DateTimeOffset firstSeen)
     {
@@ -119,14 +122,25 @@ internal sealed class IncidentState
         return any;
     }
 
+    /// <summary>
+    /// Recovered: it had alerts, every one of them has resolved, and no anomaly or novelty was seen within
+    /// <paramref name="window"/> before <paramref name="now"/>. It stays open for its quiet period (a returning
+    /// condition reopens or refreshes it) but new conditions no longer join it: without recovery evidence (only
+    /// anomalies) an incident is never considered recovered.
+    /// </summary>
+    public bool Recovered(DateTimeOffset now, TimeSpan window) =>
+        _alerts > 0 && _firingAlerts == 0 && now - _lastAnomaly > window;
+
     public bool HasSignal(Signal signal) => _signals.TryGetValue(signal.Fingerprint, out var known) && known.Id == signal.Id && known.Resolved == signal.Resolved;
 
     /// <summary>Adds or refreshes a member; returns true when it changed what the incident is (a new member, entity or state).</summary>
     public bool AddSignal(Signal signal)
     {
         var material = true;
+        Count(signal, +1);
         if (_signals.TryGetValue(signal.Fingerprint, out var known))
         {
+            Count(known, -1);
             // A repeat of a known condition only refreshes it, unless it got worse or resolved.
             material = signal.Resolved != known.Resolved || signal.Severity > known.Severity;
             var onset = known.Onset < signal.Onset && !signal.Resolved ? known.Onset : signal.Onset;
@@ -160,6 +174,20 @@ internal sealed class IncidentState
         }
 
         return material;
+    }
+
+    /// <summary>Keeps the alert tallies behind <see cref="Recovered"/> current as members are added or replaced.</summary>
+    private void Count(Signal signal, int delta)
+    {
+        if (signal.Kind == SignalKind.Alert)
+        {
+            _alerts += delta;
+            _firingAlerts += signal.Resolved ? 0 : delta;
+        }
+        else if (signal.Kind != SignalKind.Change && delta > 0 && signal.Timestamp > _lastAnomaly)
+        {
+            _lastAnomaly = signal.Timestamp;
+        }
     }
 
     public void AddReason(string reason)

@@ -15,6 +15,11 @@ public sealed partial class TimeWindowCorrelator
         HashSet<string>? neighbours = null;
         foreach (var incident in OpenIncidentsOldestFirst())
         {
+            if (incident.Recovered(signal.Timestamp, window))
+            {
+                continue; // its problem is over: a new condition nearby is a new problem
+            }
+
             // Its own entity joins an incident for as long as it is open; the window applies to everything else.
             if (incident.HasEntity(signal.Entity))
             {
@@ -125,7 +130,7 @@ public sealed partial class TimeWindowCorrelator
         var tokens = _similarity.Tokens(signal);
         foreach (var incident in OpenIncidentsOldestFirst())
         {
-            if (signal.Timestamp - incident.LastSeen > window)
+            if (signal.Timestamp - incident.LastSeen > window || incident.Recovered(signal.Timestamp, window))
             {
                 continue;
             }

@@ -11,6 +11,14 @@ public sealed partial class TimeWindowCorrelator
 
     private object? Muting(Signal signal)
     {
+        foreach (var fromRules in _rules.Silences)
+        {
+            if (fromRules.Mutes(signal))
+            {
+                return fromRules;
+            }
+        }
+
         if (_silences.Muting(signal) is { } silence)
         {
             return silence;
@@ -67,15 +75,30 @@ public sealed partial class TimeWindowCorrelator
 
         held.RemoveAll(s => signal.Timestamp - s.Timestamp > window || s.Fingerprint == signal.Fingerprint);
         held.Add(signal);
+
+        // Older held conditions stay (an incident reaching the entity adopts them) but only recent ones corroborate.
+        var corroboration = rule.CorroborationWindow is { } within && within < window ? within : window;
+        var corroborating = 0;
+        foreach (var s in held)
+        {
+            if (signal.Timestamp - s.Timestamp <= corroboration)
+            {
+                corroborating++;
+            }
+        }
+
         var persisted = rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist;
-        if (held.Count < rule.MinCount && !persisted)
+        if (corroborating < rule.MinCount && !persisted)
         {
             Counters.Pending++;
             return;
         }
 
         _pending.Remove(key);
-        Open(held[0], rule, groupKey, held.GetRange(1, held.Count - 1), changes, persisted && held.Count < rule.MinCount ? $"lasted {(signal.Timestamp - signal.Onset).TotalMinutes:0} min" : null);
+        var because = corroborating >= rule.MinCount
+            ? $"{corroborating} conditions within {corroboration.TotalMinutes:0} min"
+            : $"lasted {(signal.Timestamp - signal.Onset).TotalMinutes:0} min";
+        Open(held[0], rule, groupKey, held.GetRange(1, held.Count - 1), changes, because);
     }
 
     /// <summary>Held signals on the entities of a new incident join it (they were waiting for corroboration).</summary>

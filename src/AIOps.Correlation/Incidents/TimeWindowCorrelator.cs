@@ -9,7 +9,7 @@ namespace AIOps.Correlation.Incidents;
 /// Groups signals into incidents. In order: silences and maintenance windows mute a signal; the first matching
 /// rule may drop it or map its severity; a repeat of a condition already in an open incident refreshes it
 /// (dedup by fingerprint); an inhibited signal joins the incident of the signal inhibiting it; otherwise it joins
-/// every open incident seen within the window that it is related to (same entity, a dependency within
+/// every open, not yet recovered incident seen within the window that it is related to (same entity, a dependency within
 /// <see cref="CorrelatorOptions.MaxHops"/>, a host it runs on, the same rule group) and those merge; failing
 /// that, an incident it closely resembles (<see cref="SignalSimilarity"/>); failing that, it reopens a recently
 /// resolved incident on its entity or opens a new one once its rule's minimum count is reached. Quiet incidents
@@ -44,15 +44,15 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         _silences = silences ?? new SilenceRegistry();
         _hosts = hosts ?? HostMap.Empty;
         _anomalyDefault = _options.AnomalyMinCount > 1
-            ? new CorrelationRule { Name = "default-anomalies", MinCount = _options.AnomalyMinCount, Persist = _options.AnomalyPersist }
+            ? new CorrelationRule { Name = "default-anomalies", MinCount = _options.AnomalyMinCount, Persist = _options.AnomalyPersist, CorroborationWindow = _options.AnomalyCorroborationWindow }
             : null;
-        foreach (var silence in _rules.Silences)
-        {
-            _silences.Add(silence);
-        }
     }
 
-    /// <summary>Silences in force; the API adds and removes them at run time.</summary>
+    /// <summary>
+    /// Silences added at run time (the API adds and removes them; a <see cref="FileSilenceStore"/> keeps them over
+    /// restarts). The rule files' silences are checked beside them and never copied in, so editing a file and
+    /// restarting is enough to change those.
+    /// </summary>
     public ISilenceStore Silences => _silences;
 
     /// <summary>What happened to the signals that did not become incident members.</summary>
@@ -224,7 +224,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         return incident.AddSignal(signal);
     }
 
-    private void Open(Signal signal, CorrelationRule? rule, string? groupKey, IReadOnlyList<Signal> pending, ICollection<IncidentChange> changes, string? persisted = null)
+    private void Open(Signal signal, CorrelationRule? rule, string? groupKey, IReadOnlyList<Signal> pending, ICollection<IncidentChange> changes, string? corroborated = null)
     {
         var id = $"inc-{StableHash.Hex(StableHash.Of(signal.Id))[..12]}";
         if (_incidents.ContainsKey(id))
@@ -250,8 +250,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         var because = rule is null ? string.Empty
-            : persisted is not null ? $" (rule {rule.Name}: {persisted})"
-            : pending.Count > 0 ? $" (rule {rule.Name}: {pending.Count + 1} conditions within {(rule.Window ?? _options.Window).TotalMinutes:0} min)"
+            : corroborated is not null ? $" (rule {rule.Name}: {corroborated})"
             : $" (rule {rule.Name})";
         incident.AddReason($"opened by {signal.Kind.ToString().ToLowerInvariant()} {signal.Indicator} on {signal.Entity}{because}");
         _incidents[id] = incident;

@@ -26,6 +26,9 @@ public sealed class CorrelationRule
     /// </summary>
     public TimeSpan? Persist { get; init; }
 
+    /// <summary>Held conditions count toward <see cref="MinCount"/> only when seen within this of each other (defaults to the window).</summary>
+    public TimeSpan? CorroborationWindow { get; init; }
+
     /// <summary>Replaces the signal's severity (input severity -> severity), applied before <see cref="SetSeverity"/>.</summary>
     public IReadOnlyDictionary<Severity, Severity> SeverityMap { get; init; } = new Dictionary<Severity, Severity>();
 

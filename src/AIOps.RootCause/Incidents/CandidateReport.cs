@@ -50,7 +50,7 @@ internal static class CandidateReport
             reasons.Add($"a change ({change.Summary ?? change.Indicator}) landed{before}");
         }
 
-        if (f.NewLogTemplates.OrderBy(s => s.Onset).FirstOrDefault() is { } novelty)
+        if (f.FirstNovelty is { } novelty)
         {
             evidence.Add(new Evidence(EvidenceKind.LogTemplate, novelty.Summary ?? novelty.Indicator, novelty.Onset));
             reasons.Add($"started logging a line never seen before ({novelty.Indicator})");

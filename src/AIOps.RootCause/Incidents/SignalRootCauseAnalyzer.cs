@@ -10,34 +10,98 @@ namespace AIOps.RootCause.Incidents;
 /// incident's entities, their direct neighbours (a silent dependency can be the cause) and the entities of
 /// attached change events. Each is scored on topology (anomalous callers, healthy callees), onset order,
 /// magnitude of the shift, change events just before its onset and never-seen log lines; see <see cref="RankingWeights"/>.
+/// Every version of an incident is analyzed, but incrementally: its members are folded as they arrive
+/// (<see cref="SignalFold"/>) and a ranking whose inputs did not change is reused (<see cref="RankingMemo"/>), so an
+/// alert storm's versions do not each pay a full ranking. The report is the same as ranking afresh.
 /// </summary>
 public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
 {
+    private static readonly SeriesRcaOptions WalkOptions = new();
+
     public const string MethodName = "signal-ranking/v1";
 
     private readonly RankingWeights _weights;
     private readonly CausePriors? _priors;
+    private readonly RankingMemo _memo;
 
     /// <param name="weights">Evidence weights; the defaults when null.</param>
     /// <param name="priors">Operator verdicts on past causes; none when null.</param>
-    public SignalRootCauseAnalyzer(RankingWeights? weights = null, CausePriors? priors = null)
+    /// <param name="memoCapacity">How many open incidents' last rankings are kept for reuse (0 ranks every version afresh).</param>
+    public SignalRootCauseAnalyzer(RankingWeights? weights = null, CausePriors? priors = null, int memoCapacity = RankingMemo.DefaultCapacity)
     {
         _weights = weights ?? new RankingWeights();
         _priors = priors;
+        _memo = new RankingMemo(memoCapacity);
     }
+
+    /// <summary>Versions whose ranking was reused because nothing it reads had changed, and versions ranked afresh.</summary>
+    public (long Reused, long Ranked) MemoCounts => (_memo.Hits, _memo.Misses);
 
     public RootCauseReport Analyze(Incident incident, DependencyGraph topology)
     {
-        var features = Collect(incident, topology);
-        var anomalous = features.Values.Where(f => f.IsAnomalous).Select(f => f.Entity).ToHashSet(StringComparer.Ordinal);
-        var firstOnset = features.Values.Select(f => f.Onset).Where(o => o.HasValue).Min();
-        var walk = WalkRanks(features, topology);
-        var scored = features.Values
-            .Select(f => Score(f, topology, anomalous, firstOnset, walk.GetValueOrDefault(f.Entity)))
+        var entry = _memo.For(incident);
+        RootCauseReport report;
+        lock (entry.Gate)
+        {
+            entry.Fold.Update(incident.Signals);
+            var features = Collect(entry.Fold, incident, topology);
+            DateTimeOffset? firstOnset = null;
+            foreach (var f in features)
+            {
+                if (f.Onset is { } onset && (firstOnset is not { } first || onset < first))
+                {
+                    firstOnset = onset;
+                }
+            }
+
+            var keys = new CandidateKey[features.Count];
+            var changes = new Signal?[features.Count];
+            for (var i = 0; i < features.Count; i++)
+            {
+                var f = features[i];
+                changes[i] = ChangeBefore(f, f.Onset ?? firstOnset);
+                var indicator = IndicatorOf(f, changes[i]);
+                keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default);
+            }
+
+            var key = new RankingKey(keys, [.. features.Select(f => f.Callees)], [.. features.Select(f => f.Callers)]);
+            var reused = entry.Key is not null && entry.Key.Matches(key);
+            _memo.Count(reused);
+            if (!reused)
+            {
+                entry.Report = Rank(features, changes, keys, firstOnset);
+                entry.Key = key;
+            }
+
+            report = entry.Report!;
+        }
+
+        _memo.Release(incident);
+        return report;
+    }
+
+    private RootCauseReport Rank(List<CandidateFeatures> features, Signal?[] changes, CandidateKey[] keys, DateTimeOffset? firstOnset)
+    {
+        var anomalous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            if (f.IsAnomalous)
+            {
+                anomalous.Add(f.Entity);
+            }
+        }
+
+        var walk = WalkRanks(features);
+        var scored = new List<ScoredCandidate>(features.Count);
+        for (var i = 0; i < features.Count; i++)
+        {
+            scored.Add(Score(features[i], anomalous, firstOnset, walk.GetValueOrDefault(features[i].Entity), changes[i], keys[i]));
+        }
+
+        scored = [.. scored
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Features.Onset ?? DateTimeOffset.MaxValue)
-            .ThenBy(c => c.Features.Entity, StringComparer.Ordinal)
-            .ToList();
+            .ThenBy(c => c.Features.Entity, StringComparer.Ordinal)];
 
         var candidates = new List<RootCauseCandidate>(scored.Count);
         for (var i = 0; i < scored.Count; i++)
@@ -49,64 +113,111 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return new RootCauseReport(firstOnset, candidates, MethodName);
     }
 
-    private Dictionary<string, CandidateFeatures> Collect(Incident incident, DependencyGraph topology)
+    /// <summary>The incident's entities with signals (folded), then their callees (a silent dependency can be the cause), with their neighbours.</summary>
+    private static List<CandidateFeatures> Collect(SignalFold fold, Incident incident, DependencyGraph topology)
     {
-        var features = new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
-        CandidateFeatures For(string entity) => features.TryGetValue(entity, out var f) ? f : features[entity] = new CandidateFeatures(entity);
+        var features = new List<CandidateFeatures>(fold.Entities);
+        Dictionary<string, CandidateFeatures>? silent = null;
 
-        foreach (var signal in incident.Signals)
+        // Each neighbour list is fetched once (a copy under the graph's lock): the incident's own entities first.
+        var callees = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var entity in incident.Entities)
         {
-            if (signal.Kind == SignalKind.Change)
+            var list = topology.Callees(entity);
+            callees[entity] = list;
+            foreach (var neighbour in list)
             {
-                For(signal.Entity).Changes.Add(signal);
-            }
-            else if (!signal.Resolved || signal.Kind == SignalKind.Anomaly)
-            {
-                For(signal.Entity).Problems.Add(signal);
+                silent ??= new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
+                if (fold.Find(neighbour) is null && !silent.ContainsKey(neighbour))
+                {
+                    var f = new CandidateFeatures(neighbour);
+                    silent[neighbour] = f;
+                    features.Add(f);
+                }
             }
         }
 
-        foreach (var entity in incident.Entities)
+        foreach (var f in features)
         {
-            foreach (var neighbour in topology.Callees(entity))
-            {
-                For(neighbour);
-            }
+            f.Callees = callees.TryGetValue(f.Entity, out var known) ? known : topology.Callees(f.Entity);
+            f.Callers = topology.Callers(f.Entity);
         }
 
         return features;
     }
 
+    /// <summary>The latest change on the candidate within the lookback before <paramref name="reference"/>.</summary>
+    private Signal? ChangeBefore(CandidateFeatures f, DateTimeOffset? reference)
+    {
+        if (reference is not { } r)
+        {
+            return null;
+        }
+
+        Signal? latest = null;
+        foreach (var c in f.Changes)
+        {
+            // Strictly later wins, so the first of equal timestamps is kept (as a stable sort would).
+            if (c.Timestamp <= r && r - c.Timestamp <= _weights.ChangeLookback && (latest is null || c.Timestamp > latest.Timestamp))
+            {
+                latest = c;
+            }
+        }
+
+        return latest;
+    }
+
+    private static string IndicatorOf(CandidateFeatures f, Signal? change) => f.Lead?.Indicator ?? change?.Indicator ?? "dependency";
+
     /// <summary>
     /// The MicroRCA-style random walk over the incident's part of the graph: mass pools at the deepest anomalous
     /// component. Restricted to the candidates so a large fleet's graph does not dilute (or slow) it.
     /// </summary>
-    private static Dictionary<string, double> WalkRanks(Dictionary<string, CandidateFeatures> features, DependencyGraph topology)
+    private static Dictionary<string, double> WalkRanks(List<CandidateFeatures> features)
     {
-        var subgraph = new DependencyGraph();
-        foreach (var edge in topology.Edges())
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in features)
         {
-            if (features.ContainsKey(edge.Caller) && features.ContainsKey(edge.Callee))
+            candidates.Add(f.Entity);
+        }
+
+        var subgraph = new DependencyGraph();
+        var edges = 0;
+        foreach (var f in features)
+        {
+            foreach (var callee in f.Callees)
             {
-                subgraph.AddStatic(edge.Caller, edge.Callee);
+                if (candidates.Contains(callee))
+                {
+                    subgraph.AddStatic(f.Entity, callee);
+                    edges++;
+                }
             }
         }
 
-        if (subgraph.Edges().Count == 0)
+        if (edges == 0)
         {
             return [];
         }
 
-        var anomaly = features.Values.Where(f => f.IsAnomalous).ToDictionary(f => f.Entity, f => Math.Max(f.Magnitude, 0.1), StringComparer.Ordinal);
-        return CallGraphWalk.Rank(subgraph, anomaly, new SeriesRcaOptions());
+        var anomaly = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            if (f.IsAnomalous)
+            {
+                anomaly[f.Entity] = Math.Max(f.Magnitude, 0.1);
+            }
+        }
+
+        return CallGraphWalk.Rank(subgraph, anomaly, WalkOptions);
     }
 
-    private ScoredCandidate Score(CandidateFeatures f, DependencyGraph topology, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank)
+    private ScoredCandidate Score(CandidateFeatures f, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank, Signal? change, CandidateKey key)
     {
-        var callees = topology.Callees(f.Entity);
-        var callers = topology.Callers(f.Entity);
+        var callees = f.Callees;
+        var callers = f.Callers;
         var healthyCallees = callees.Count == 0 ? 1.0 : callees.Count(c => !anomalous.Contains(c)) / (double)callees.Count;
-        var anomalousCallers = callers.Count == 0 ? 0.5 : callers.Count(c => anomalous.Contains(c)) / (double)callers.Count;
+        var anomalousCallers = callers.Count == 0 ? 0.5 : callers.Count(anomalous.Contains) / (double)callers.Count;
 
         // An anomalous entity whose dependencies are healthy explains its callers; a silent dependency of
         // anomalous callers may be the unmonitored cause, but with less certainty than one that shows it.
@@ -119,20 +230,11 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             ? Math.Exp(-(onset - first).TotalSeconds / _weights.OnsetScale.TotalSeconds)
             : 0;
 
-        var reference = f.Onset ?? firstOnset;
-        var change = reference is { } r
-            ? f.Changes.Where(c => c.Timestamp <= r && r - c.Timestamp <= _weights.ChangeLookback).OrderByDescending(c => c.Timestamp).FirstOrDefault()
-            : null;
         var changeScore = change is null ? 0 : 1;
-
-        var logScore = f.NewLogTemplates.Any(s => s.Severity >= Severity.Error) ? 1.0 : f.NewLogTemplates.Any() ? 0.5 : 0;
         var evidenceScore = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
-            + (_weights.Change * changeScore) + (_weights.LogTemplate * logScore);
-        var indicator = f.Lead?.Indicator ?? change?.Indicator ?? "dependency";
-        var prior = _priors?.Prior(f.Entity, indicator) ?? 0;
-        var score = Math.Max(0, evidenceScore + (_weights.Feedback * prior));
-        var verdicts = _priors?.Counts(f.Entity, indicator) ?? default;
-        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), prior, verdicts);
+            + (_weights.Change * changeScore) + (_weights.LogTemplate * f.NoveltyScore);
+        var score = Math.Max(0, evidenceScore + (_weights.Feedback * key.Prior));
+        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), key.Prior, key.Verdicts);
     }
 
     private static Confidence ConfidenceOf(double score, double margin, int rank) => rank switch

@@ -47,7 +47,7 @@ public sealed class EngineComposition
 
     public DetectionStage Detection { get; }
 
-    /// <summary>The correlator: its <see cref="TimeWindowCorrelator.Silences"/> take silences created through the API.</summary>
+    /// <summary>The correlator: its <see cref="TimeWindowCorrelator.Silences"/> take silences created at run time (kept on disk by `serve`).</summary>
     public TimeWindowCorrelator Correlator { get; }
 
     /// <summary>Log template mining; its state is saved beside the incident store so template ids survive restarts.</summary>
@@ -60,13 +60,14 @@ public sealed class EngineComposition
         IDeadLetterSink deadLetters,
         IReadOnlyList<IIncidentSink>? incidentSinks = null,
         IReadOnlyList<ISignalSink>? signalSinks = null,
-        EngineMetrics? metrics = null)
+        EngineMetrics? metrics = null,
+        ISilenceStore? silences = null)
     {
         var rulesDirectory = options.ResolveRulesDirectory();
         var topology = LoadTopology(rulesDirectory, out var hosts);
         var rules = RulesLoader.LoadOrThrow(rulesDirectory);
         var detection = new DetectionStage(new LiveDetectorFactory(), topology, options.Detection, LoadDetectionRules(rulesDirectory));
-        var correlator = new TimeWindowCorrelator(topology, options.Correlation, rules, new SilenceRegistry(), hosts);
+        var correlator = new TimeWindowCorrelator(topology, options.Correlation, rules, silences ?? new SilenceRegistry(), hosts);
         correlator.Restore(store.List().Where(i => i.Status == IncidentStatus.Open));
         ISignalDetector detector = detection;
         IReadOnlyList<IIncidentSink> sinks = [store, .. incidentSinks ?? []];

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using AIOps.Core.Ports;
+using AIOps.Correlation.Rules;
 using AIOps.Detection.State;
 using AIOps.Kafka;
 using AIOps.Kafka.Consuming;
 using AIOps.Kafka.Embedded;
 using AIOps.Kafka.Producing;
 using AIOps.Kafka.State;
-using Confluent.Kafka;
 using AIOps.Server.Composition;
 using AIOps.Server.Options;
 using AIOps.Server.Telemetry;
+using Confluent.Kafka;
 
 namespace AIOps.Server.Hosting;
 
@@ -44,7 +45,9 @@ public sealed class EngineRuntime : IDisposable
             new KafkaDeadLetterSink(_producer, options.Kafka),
             [new KafkaIncidentSink(_producer, options.Kafka), .. extraSinks],
             [new KafkaSignalSink(_producer, options.Kafka), .. extraSignalSinks],
-            _metrics);
+            _metrics,
+            // Run-time silences survive a restart beside the other state; they drop out once their end has passed.
+            options.PersistState ? new FileSilenceStore(Path.Combine(options.DataDirectory, FileSilenceStore.FileName), time) : null);
         _metrics.SeedOpenIncidents(Composition.Engine.Correlator.OpenIncidents);
         if (options.PersistState)
         {

@@ -62,6 +62,25 @@ public sealed class ScenarioEvaluatorTests
     }
 
     [Fact]
+    public void Score_ResolvedAlertNotifications_CountOnlyInTheNotificationInput()
+    {
+        var truth = new ScenarioTruth("s", "d", T0, T0.AddHours(1), [new TruthEntry("f", "outage", "d", ["db"], T0, T0.AddMinutes(20))],
+            [new TruthEntry("n1", nameof(NoiseKind.CriticalAlert), "JobFailed", ["cron"], T0, T0.AddMinutes(3)), new TruthEntry("n2", nameof(NoiseKind.WarningAlert), "DiskLow", ["web"], T0, T0.AddMinutes(3))]);
+        var firing = Signal("db", "up", 1) with { Kind = SignalKind.Alert, Fingerprint = "am:db/up" };
+        var resent = firing with { Timestamp = T0.AddMinutes(5) };
+        var resolved = firing with { Id = "db-up-resolved", Resolved = true, Timestamp = T0.AddMinutes(9) };
+        var change = Signal("db", "deploy", 0) with { Kind = SignalKind.Change, Fingerprint = "change:db" };
+
+        var sut = ScenarioEvaluator.Score(truth, [change, firing, resent, resolved], [Incident("inc-a", 1, [firing])]);
+
+        Assert.Equal(2, sut.RawInput);
+        Assert.Equal(1 - (1.0 / 2), sut.Compression, 6);
+        Assert.Equal(3, sut.Notifications);
+        Assert.Equal(1 - (1.0 / 3), sut.NotificationCompression, 6);
+        Assert.Equal(1, sut.CriticalNoisePages);
+    }
+
+    [Fact]
     public void Generate_SameSpec_SameBytes()
     {
         var spec = ScenarioCatalog.All[0] with { Steps = 120 };

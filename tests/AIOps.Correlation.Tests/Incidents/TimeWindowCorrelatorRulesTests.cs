@@ -37,6 +37,19 @@ public sealed class TimeWindowCorrelatorRulesTests
     }
 
     [Fact]
+    public void Observe_SilenceFromRuleFile_MutesButStaysOutOfTheRunTimeStore()
+    {
+        var silence = new Silence { Id = "file", Matchers = [SignalMatcher.FieldEquals("entity", "payments")], StartsAt = T0, EndsAt = T0.AddHours(1) };
+        var sut = new TimeWindowCorrelator(_graph, rules: new RuleSet { Silences = [silence] });
+
+        sut.Observe(Alert("payments", "Down", 1), _changes);
+
+        Assert.Empty(sut.OpenIncidents);
+        Assert.Equal(1, sut.Counters.Muted);
+        Assert.Empty(sut.Silences.List()); // a persistent store never keeps a copy of what the files say
+    }
+
+    [Fact]
     public void Observe_MinCount_HoldsUntilSecondConditionThenOpensWithBoth()
     {
         var sut = new TimeWindowCorrelator(_graph, rules: Rules("rules:\n  - name: warn\n    match: [ { field: severity, equals: warning } ]\n    minCount: 2\n"));
@@ -157,6 +170,29 @@ public sealed class TimeWindowCorrelatorRulesTests
         Assert.Contains(joined.Reasons, r => r.Contains("similarity", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Observe_SimilarSignalNextToRecoveredIncident_DoesNotJoinIt(bool firstResolved, bool joins)
+    {
+        var sut = new TimeWindowCorrelator(new DependencyGraph());
+        for (var i = 0; i < 20; i++)
+        {
+            sut.Observe(Alert($"svc-{i}", "Noise", -60 + i, Severity.Critical, false, ("env", "prod"), ("node", $"n{i}")), _changes);
+        }
+
+        sut.AdvanceTo(T0.AddMinutes(-30), _changes);
+        sut.Observe(Alert("batch", "JobFailed", 0, Severity.Critical, false, ("env", "prod"), ("node", "node-9"), ("volume", "pv-17")), _changes);
+        if (firstResolved)
+        {
+            sut.Observe(Alert("batch", "JobFailed", 1, Severity.Critical, true, ("env", "prod"), ("node", "node-9"), ("volume", "pv-17")), _changes);
+        }
+
+        sut.Observe(Alert("reports", "DiskFull", 2, Severity.Critical, false, ("env", "prod"), ("node", "node-9"), ("volume", "pv-17")), _changes);
+
+        Assert.Equal(joins, sut.OpenIncidents.Any(i => i.Entities.Contains("batch") && i.Entities.Contains("reports")));
+    }
+
     [Fact]
     public void Observe_IncidentReopeningRepeatedly_IsMarkedFlappingAndHeldOpen()
     {
@@ -216,6 +252,43 @@ public sealed class TimeWindowCorrelatorRulesTests
         sut.Observe(blip with { Id = "repeat", Timestamp = T0.AddMinutes(5) }, _changes);
 
         Assert.Contains(Assert.Single(sut.OpenIncidents).Reasons, r => r.Contains("lasted 5 min", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Observe_TwoAnomalousSeriesMinutesApart_DoNotCorroborateEachOther()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+
+        sut.Observe(Anomaly("search", "log.error_count", 0), _changes);
+        sut.Observe(Anomaly("search", "latency", 8), _changes); // inside the 10-minute window, not within 5 minutes
+
+        Assert.Empty(sut.OpenIncidents);
+        Assert.Equal(2, sut.Counters.Pending);
+    }
+
+    [Fact]
+    public void Observe_TwoAnomalousSeriesTogether_OpenWithTheReason()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+
+        sut.Observe(Anomaly("search", "errors", 0), _changes);
+        sut.Observe(Anomaly("search", "latency", 1), _changes);
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.Equal(2, incident.Signals.Count);
+        Assert.Contains(incident.Reasons, r => r.Contains("default-anomalies: 2 conditions within 5 min", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Observe_UncorroboratedAnomalies_JoinAnIncidentThatReachesTheirEntity()
+    {
+        var sut = new TimeWindowCorrelator(_graph);
+        sut.Observe(Anomaly("search", "errors", 0), _changes);
+        sut.Observe(Anomaly("search", "latency", 8), _changes);
+
+        sut.Observe(Alert("search", "SearchDown", 9), _changes);
+
+        Assert.Equal(3, Assert.Single(sut.OpenIncidents).Signals.Count);
     }
 
     [Fact]

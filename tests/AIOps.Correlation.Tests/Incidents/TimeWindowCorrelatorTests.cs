@@ -197,4 +197,44 @@ public sealed class TimeWindowCorrelatorTests
 
         Assert.Equal(2, Assert.Single(sut.OpenIncidents).Signals.Count);
     }
+
+    [Fact]
+    public void Observe_NewConditionOnceEveryAlertResolved_OpensItsOwnIncident()
+    {
+        // The first problem is over (its alert resolved) though its quiet period still holds it open: a different
+        // condition on a connected entity is a new problem, not a late member (no chaining of unrelated events).
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
+        sut.Observe(Alert("payments", "PaymentsDown", 0), _changes);
+        sut.Observe(Alert("payments", "PaymentsDown", 3, resolved: true), _changes);
+
+        sut.Observe(Alert("checkout", "JobFailed", 6), _changes);
+
+        Assert.Equal(2, sut.OpenIncidents.Count);
+    }
+
+    [Fact]
+    public void Observe_ReturningConditionOfRecoveredIncident_RefreshesIt()
+    {
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
+        sut.Observe(Alert("payments", "PaymentsDown", 0), _changes);
+        sut.Observe(Alert("payments", "PaymentsDown", 3, resolved: true), _changes);
+
+        sut.Observe(Alert("payments", "PaymentsDown", 6), _changes);
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.False(Assert.Single(incident.Signals).Resolved);
+    }
+
+    [Fact]
+    public void Observe_RecoveredAlertsButRecentAnomaly_StillTakesNewConditions()
+    {
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
+        sut.Observe(Alert("payments", "PaymentsDown", 0), _changes);
+        sut.Observe(Anomaly("payments", "latency", 2), _changes);
+        sut.Observe(Alert("payments", "PaymentsDown", 3, resolved: true), _changes);
+
+        sut.Observe(Alert("checkout", "JobFailed", 6), _changes);
+
+        Assert.Single(sut.OpenIncidents);
+    }
 }
