@@ -40,18 +40,22 @@ internal static class ActionApi
             .WithName("silenceSimilar").WithSummary("Silence this incident and similar ones (half or more of the same entity/indicator pairs) for a duration");
         write.MapPost("/incidents/{id}/feedback", Feedback)
             .WithName("giveFeedback").WithSummary("Feedback: 'cause' / 'not-cause' on a candidate (adjusts future ranking), or 'noise' on the incident (suppresses similar ones)");
-        write.MapDelete("/silences/{silenceId}", (HttpContext http, OperatorActionLog log, string silenceId) =>
+        write.MapDelete("/silences/{silenceId}", (HttpContext http, OperatorActionLog log, EngineStatus status, string silenceId) =>
                 log.Expire(silenceId, Actor(http)) is { } ended
                     ? Results.Json(ended, AiopsJson.Options)
-                    : ApiProblems.Create(StatusCodes.Status404NotFound, "silence not found", $"no active silence '{silenceId}'"))
-            .WithName("endSilence").WithSummary("End a silence now");
+                    : status.Silences.Remove(silenceId)
+                        ? Results.Json(new { id = silenceId, ended = true }, AiopsJson.Options)
+                        : ApiProblems.Create(StatusCodes.Status404NotFound, "silence not found", $"no active silence '{silenceId}'"))
+            .WithName("endSilence").WithSummary("End a silence now (an incident silence or a matcher silence)");
         return write;
     }
 
     public static RouteGroupBuilder MapActionQueries(this RouteGroupBuilder read)
     {
-        read.MapGet("/silences", (OperatorActionLog log) => Results.Json(new { silences = log.ActiveSilences() }, AiopsJson.Options))
-            .WithName("listSilences").WithSummary("Active silences");
+        read.MapGet("/silences", (OperatorActionLog log, EngineStatus status) => Results.Json(
+                new { silences = log.ActiveSilences(), matcherSilences = SilenceApi.Active(status, log.Time.GetUtcNow()).Select(SilenceApi.View).ToList() },
+                AiopsJson.Options))
+            .WithName("listSilences").WithSummary("Active silences: on incidents (silences) and by matchers (matcherSilences)");
         read.MapGet("/feedback", (OperatorActionLog log) =>
                 Results.Json(new { feedback = log.All().Where(a => a.Kind == ActionKind.Feedback).ToList() }, AiopsJson.Options))
             .WithName("listFeedback").WithSummary("Every feedback given, oldest first");
@@ -130,7 +134,7 @@ internal static class ActionApi
         Pattern = IncidentPattern.Of(incident),
     };
 
-    private static string Actor(HttpContext http) => http.Items[ScopeFilter.ActorItem] as string ?? "anonymous";
+    internal static string Actor(HttpContext http) => http.Items[ScopeFilter.ActorItem] as string ?? "anonymous";
 
     internal static bool TryDuration(string text, out TimeSpan duration)
     {

@@ -52,6 +52,7 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         write.MapIncidentActions();
+        write.MapSilenceCommands();
         write.MapEngineCommands();
 
         app.MapWebConsole();

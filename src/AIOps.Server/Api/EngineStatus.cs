@@ -26,4 +26,7 @@ public sealed class EngineStatus
     public Func<long>? MessagesHandled { get; set; }
 
     public Func<long>? DeadLetters { get; set; }
+
+    /// <summary>The correlator's run-time silences (matcher-based; POST/DELETE /api/v1/silences).</summary>
+    public AIOps.Correlation.Rules.ISilenceStore Silences { get; set; } = new AIOps.Correlation.Rules.SilenceRegistry();
 }

@@ -43,6 +43,7 @@ public static class ServeHost
         status.RulesDirectory = options.ResolveRulesDirectory();
         status.MessagesHandled = () => runtime.Consumer.MessagesHandled;
         status.DeadLetters = () => runtime.DeadLetters;
+        status.Silences = runtime.Composition.Correlator.Silences;
         actions.AttachPriors(runtime.Composition.Priors);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 

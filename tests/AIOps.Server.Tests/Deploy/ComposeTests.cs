@@ -44,9 +44,10 @@ public sealed partial class ComposeTests
             topics.Add(match.Groups[1].Value);
         }
 
-        var expected = new HashSet<string>(KafkaDefaults.InputTopics.Keys) { KafkaDefaults.IncidentsTopic, KafkaDefaults.SignalsTopic, KafkaDefaults.DlqTopic };
+        var expected = new HashSet<string>(KafkaDefaults.InputTopics.Keys) { KafkaDefaults.IncidentsTopic, KafkaDefaults.SignalsTopic, KafkaDefaults.DlqTopic, KafkaDefaults.StateTopic };
         Assert.Equal(expected.Order(), topics.Order());
         Assert.Contains($"--topic {KafkaDefaults.IncidentsTopic} --partitions 4 --replication-factor 1 --config cleanup.policy=compact", script, StringComparison.Ordinal);
+        Assert.Contains($"--topic {KafkaDefaults.StateTopic} --partitions 4 --replication-factor 1 --config cleanup.policy=compact", script, StringComparison.Ordinal);
     }
 
     [Fact]
