@@ -62,6 +62,39 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_SilenceCreatedThroughTheApi_MutesMatchingAlertsAndSurvivesInTheDataDirectory()
+    {
+        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
+        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data);
+        var line = await serve.WaitForLineAsync(l => l.StartsWith("Kafka bootstrap: ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var bootstrap = line["Kafka bootstrap: ".Length..].Split(' ')[0];
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var now = DateTimeOffset.UtcNow;
+
+        using var created = await http.PostAsync("/api/v1/silences", new StringContent(
+            $$"""{"matchers":[{"label":"alertname","equals":"DiskFull"}],"startsAt":"{{now.AddMinutes(-10):O}}","duration":"2h","comment":"disk swap"}""",
+            System.Text.Encoding.UTF8,
+            "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        static string Alert(string name, string service, DateTimeOffset at) =>
+            $$"""{"receiver":"aiops","status":"firing","alerts":[{"status":"firing","labels":{"alertname":"{{name}}","service":"{{service}}","severity":"critical"},"annotations":{"summary":"{{name}} on {{service}}"},"startsAt":"{{at:O}}","endsAt":"0001-01-01T00:00:00Z","fingerprint":"{{name}}-{{service}}"}],"version":"4","groupKey":"{}"}""";
+        await Kcat.RunAsync($"-b {bootstrap} -t telemetry.events -P", Alert("DiskFull", "inventory-db", now) + "\n" + Alert("HighErrorRate", "checkout", now) + "\n");
+
+        var entities = new List<string>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !entities.Contains("checkout"))
+        {
+            using var page = JsonDocument.Parse(await http.GetStringAsync("/api/v1/incidents"));
+            entities = [.. page.RootElement.GetProperty("incidents").EnumerateArray().SelectMany(i => i.GetProperty("entities").EnumerateArray().Select(e => e.GetString()!))];
+            await Task.Delay(500);
+        }
+
+        Assert.Contains("checkout", entities);
+        Assert.DoesNotContain("inventory-db", entities);
+        Assert.Contains("disk swap", File.ReadAllText(Path.Combine(_data, "silences.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_KcatDump_IsDeterministicAndRanksFaultFirst()
     {
         Directory.CreateDirectory(_data);
