@@ -9,7 +9,8 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--out DIR] [--only NAME] [--rules DIR]`: generates the scenario suite (kcat -J dumps, truth side
+/// `correlation [--set suite|holdout] [--out DIR] [--only NAME] [--rules DIR] [--no-traces]`: generates the scenario suite (or the
+/// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
 /// prints compression, pairwise precision/recall/F1 of "same incident" and incidents per fault.
@@ -19,19 +20,33 @@ internal static class CorrelationHarness
     public static int Run(string[] args)
     {
         var root = RepoRoot();
-        var output = Option(args, "--out") ?? Path.Combine(root, "tests", "scenarios");
+        var set = Option(args, "--set") ?? "suite";
+        if (set is not ("suite" or "holdout"))
+        {
+            Console.Error.WriteLine($"unknown --set {set}: suite or holdout");
+            return 2;
+        }
+
+        var holdout = set == "holdout";
+        var output = Option(args, "--out") ?? (holdout ? Path.Combine(root, "tests", "scenarios", "holdout") : Path.Combine(root, "tests", "scenarios"));
         var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
         var only = Option(args, "--only");
         var verbose = args.Contains("--verbose");
+        var noTraces = args.Contains("--no-traces"); // ablation: the same dumps without their spans
         Directory.CreateDirectory(Path.Combine(output, "rules"));
-        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), SimulatedSystem.TopologyYaml());
+        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), holdout ? HoldoutCatalog.TopologyYaml() : SimulatedSystem.TopologyYaml());
         var rulesDirectory = MergedRules(rules, Path.Combine(output, "rules", "topology.yaml"));
         try
         {
             var scores = new List<ScenarioScore>();
-            foreach (var spec in ScenarioCatalog.All.Where(s => only is null || s.Name == only))
+            foreach (var spec in (holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => only is null || s.Name == only))
             {
                 var (lines, truth) = new ScenarioGenerator(spec).Generate();
+                if (noTraces)
+                {
+                    lines = [.. lines.Where(l => !l.Contains("\"topic\":\"telemetry.traces\"", StringComparison.Ordinal))];
+                }
+
                 var dump = Path.Combine(output, spec.Name + ".ndjson");
                 File.WriteAllLines(dump, lines);
                 File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
@@ -75,6 +90,14 @@ internal static class CorrelationHarness
                 {
                     Console.Error.WriteLine($"     v{version.Version}: {version.Change}");
                 }
+            }
+        }
+
+        if (verbose)
+        {
+            foreach (var (fault, signal) in ScenarioEvaluator.Unclustered(truth, capture.Signals, capture.Versions))
+            {
+                Console.Error.WriteLine($"  in no incident ({fault}): {signal.Kind.ToString().ToLowerInvariant()} {signal.Indicator}@{signal.Entity} {signal.Severity.ToString().ToLowerInvariant()} {signal.Timestamp:HH:mm:ss} score {signal.Score:0.00}");
             }
         }
 

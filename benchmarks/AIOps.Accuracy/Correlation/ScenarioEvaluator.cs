@@ -47,6 +47,19 @@ internal static class ScenarioEvaluator
             truth.Noise.Count(n => n.Kind == nameof(NoiseKind.CriticalAlert)));
     }
 
+    /// <summary>For `--verbose`: the fault signals (distinct ids) that ended up in no incident, with the fault they belong to.</summary>
+    public static IEnumerable<(string Fault, Signal Signal)> Unclustered(ScenarioTruth truth, IReadOnlyList<Signal> published, IReadOnlyList<Incident> versions)
+    {
+        var memberships = Memberships(versions);
+        foreach (var signal in published.Where(s => !s.Resolved && s.Kind != SignalKind.Change).DistinctBy(s => s.Id))
+        {
+            if (Label(truth, signal) is { Fault: true } label && Predict(memberships, signal) is null)
+            {
+                yield return (label.Id, signal);
+            }
+        }
+    }
+
     private static (string Id, bool Fault) Label(ScenarioTruth truth, Signal signal)
     {
         foreach (var fault in truth.Faults)

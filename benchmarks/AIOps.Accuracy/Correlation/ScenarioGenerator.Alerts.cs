@@ -8,7 +8,7 @@ internal sealed partial class ScenarioGenerator
     /// <summary>Prometheus-style rules on the simulated state: 5xx ratio and latency, with a `for` of two steps.</summary>
     private void ThresholdAlerts(Dictionary<string, Effect> state, int step, DateTimeOffset t)
     {
-        foreach (var component in SimulatedSystem.Components.Where(c => !c.IsDatastore))
+        foreach (var component in _components.Where(c => !c.IsDatastore))
         {
             var effect = state.GetValueOrDefault(component.Name);
             Track(component.Name, "HighErrorRate", "critical", $"{component.Name} 5xx ratio above 5%", effect is { ErrorFactor: >= 8 }, step, t);
@@ -73,7 +73,7 @@ internal sealed partial class ScenarioGenerator
         {
             labels["node"] = entity;
         }
-        else if (SimulatedSystem.Components.FirstOrDefault(c => c.Name == entity) is { } component)
+        else if (_components.FirstOrDefault(c => c.Name == entity) is { } component)
         {
             labels["service"] = entity;
             labels["namespace"] = SimulatedSystem.Namespace;

@@ -28,9 +28,9 @@ internal sealed partial class ScenarioGenerator
             var step = _random.Next(warmup, _spec.Steps - 10);
             var pool = kind switch
             {
-                NoiseKind.CriticalAlert => SimulatedSystem.Components.Select(c => c.Name).Concat(Outsiders).ToArray(),
-                NoiseKind.ErrorBurst or NoiseKind.LatencySpike => [.. SimulatedSystem.Components.Where(c => !c.IsDatastore).Select(c => c.Name)],
-                _ => [.. SimulatedSystem.Components.Select(c => c.Name)],
+                NoiseKind.CriticalAlert => _components.Select(c => c.Name).Concat(Outsiders).ToArray(),
+                NoiseKind.ErrorBurst or NoiseKind.LatencySpike => [.. _components.Where(c => !c.IsDatastore).Select(c => c.Name)],
+                _ => [.. _components.Select(c => c.Name)],
             };
             var entity = pool[_random.Next(pool.Length)];
             var duration = kind is NoiseKind.WarningAlert or NoiseKind.CriticalAlert ? _random.Next(4, 14) : 1;
@@ -67,7 +67,7 @@ internal sealed partial class ScenarioGenerator
                     Track(noise.Entity, noise.Name, "critical", $"{noise.Name} on {noise.Entity}", active, step, t, forSteps: 0);
                     break;
                 case NoiseKind.ErrorBurst when active:
-                    var component = SimulatedSystem.Get(noise.Entity);
+                    var component = Array.Find(_components, c => c.Name == noise.Entity)!;
                     for (var k = 0; k < 4; k++)
                     {
                         Log(t.AddMilliseconds(300 * (k + 1)), component, "error", noise.Name);

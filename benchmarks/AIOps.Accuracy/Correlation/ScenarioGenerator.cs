@@ -25,12 +25,14 @@ internal sealed partial class ScenarioGenerator
     private readonly Dictionary<string, AlertState> _alerts = new(StringComparer.Ordinal);
     private readonly List<NoiseEvent> _noise = [];
     private readonly DateTimeOffset _start;
+    private readonly Component[] _components;
 
     public ScenarioGenerator(ScenarioSpec spec)
     {
         _spec = spec;
         _random = new Random(spec.Seed);
         _start = Epoch.AddDays(spec.Seed);
+        _components = spec.System ?? SimulatedSystem.Components;
     }
 
     public (IReadOnlyList<string> Lines, ScenarioTruth Truth) Generate()
@@ -41,9 +43,14 @@ internal sealed partial class ScenarioGenerator
             var t = Time(step);
             ChangesAt(step, t);
             var state = StateAt(step);
-            foreach (var component in SimulatedSystem.Components)
+            foreach (var component in _components)
             {
                 Telemetry(component, state.GetValueOrDefault(component.Name), step, t);
+            }
+
+            if (_spec.Traces)
+            {
+                Traces(state, step, t);
             }
 
             Nodes(state, t);
@@ -70,13 +77,26 @@ internal sealed partial class ScenarioGenerator
                     continue;
                 }
 
+                var current = Ramped(effect, step - fault.StartStep - effect.DelaySteps);
                 state[effect.Entity] = state.TryGetValue(effect.Entity, out var known)
-                    ? known with { LatencyFactor = Math.Max(known.LatencyFactor, effect.LatencyFactor), ErrorFactor = Math.Max(known.ErrorFactor, effect.ErrorFactor), Down = known.Down || effect.Down, ErrorLog = known.ErrorLog ?? effect.ErrorLog }
-                    : effect;
+                    ? known with { LatencyFactor = Math.Max(known.LatencyFactor, current.LatencyFactor), ErrorFactor = Math.Max(known.ErrorFactor, current.ErrorFactor), Down = known.Down || current.Down, ErrorLog = known.ErrorLog ?? current.ErrorLog }
+                    : current;
             }
         }
 
         return state;
+    }
+
+    /// <summary>The effect <paramref name="elapsed"/> steps after it began: its full value, or part of the way there while it ramps.</summary>
+    private static Effect Ramped(Effect effect, int elapsed)
+    {
+        if (effect.RampSteps <= 0)
+        {
+            return effect;
+        }
+
+        var share = Math.Min(1.0, (elapsed + 1) / (double)effect.RampSteps);
+        return effect with { LatencyFactor = 1 + ((effect.LatencyFactor - 1) * share), ErrorFactor = 1 + ((effect.ErrorFactor - 1) * share) };
     }
 
     private void Telemetry(Component component, Effect? effect, int step, DateTimeOffset t)
@@ -87,10 +107,10 @@ internal sealed partial class ScenarioGenerator
         if (component.IsDatastore)
         {
             var down = effect?.Down == true;
-            Prometheus(t, "db_up", down ? 0 : 1, ("service", component.Name), ("instance", $"{component.Node}:9100"), ("namespace", SimulatedSystem.Namespace));
+            Prometheus(t, component.UpMetric, down ? 0 : 1, ("service", component.Name), ("instance", $"{component.Node}:9100"), ("namespace", SimulatedSystem.Namespace));
             if (!down)
             {
-                Prometheus(t, "db_query_latency_ms", Noisy(component.LatencyMs * latencyFactor * (spike is null ? 1 : 5), 0.06), ("service", component.Name), ("instance", $"{component.Node}:9100"), ("namespace", SimulatedSystem.Namespace));
+                Prometheus(t, component.LatencyMetric, Noisy(component.LatencyMs * latencyFactor * (spike is null ? 1 : 5), 0.06), ("service", component.Name), ("instance", $"{component.Node}:9100"), ("namespace", SimulatedSystem.Namespace));
             }
         }
         else
@@ -120,7 +140,7 @@ internal sealed partial class ScenarioGenerator
 
     private void Nodes(Dictionary<string, Effect> state, DateTimeOffset t)
     {
-        foreach (var node in SimulatedSystem.Components.Select(c => c.Node).Distinct().Order(StringComparer.Ordinal))
+        foreach (var node in _components.Select(c => c.Node).Distinct().Order(StringComparer.Ordinal))
         {
             if (!state.ContainsKey(node))
             {
