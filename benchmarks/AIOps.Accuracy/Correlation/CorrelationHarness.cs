@@ -9,7 +9,7 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--set suite|holdout] [--out DIR] [--only NAME] [--rules DIR] [--no-traces]`: generates the scenario suite (or the
+/// `correlation [--set suite|holdout] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
@@ -33,6 +33,8 @@ internal static class CorrelationHarness
         var only = Option(args, "--only");
         var verbose = args.Contains("--verbose");
         var noTraces = args.Contains("--no-traces"); // ablation: the same dumps without their spans
+        // Variance check: the same faults with other random draws (metric noise, noise events, their times and places).
+        var seedOffset = int.Parse(Option(args, "--seed-offset") ?? "0", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(Path.Combine(output, "rules"));
         File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), holdout ? HoldoutCatalog.TopologyYaml() : SimulatedSystem.TopologyYaml());
         var rulesDirectory = MergedRules(rules, Path.Combine(output, "rules", "topology.yaml"));
@@ -41,7 +43,7 @@ internal static class CorrelationHarness
             var scores = new List<ScenarioScore>();
             foreach (var spec in (holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => only is null || s.Name == only))
             {
-                var (lines, truth) = new ScenarioGenerator(spec).Generate();
+                var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset }).Generate();
                 if (noTraces)
                 {
                     lines = [.. lines.Where(l => !l.Contains("\"topic\":\"telemetry.traces\"", StringComparison.Ordinal))];
