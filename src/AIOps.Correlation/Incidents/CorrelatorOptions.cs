@@ -36,6 +36,13 @@ public sealed class CorrelatorOptions
     /// </summary>
     public TimeSpan AnomalyCorroborationWindow { get; set; } = CorrelatorDefaults.AnomalyCorroborationWindow;
 
+    /// <summary>
+    /// Anomalies whose onsets fall less than this from an incident's first anomaly join it even without a topology path:
+    /// several services going wrong in the same minute usually share a cause nobody declared (DNS, network, a
+    /// certificate, a cloud zone). Zero turns it off.
+    /// </summary>
+    public TimeSpan CoOnsetWindow { get; set; } = CorrelatorDefaults.CoOnsetWindow;
+
     /// <summary>A signal that topology does not connect joins an incident whose member it resembles this much (IDF-weighted Jaccard of labels and words); 0 disables.</summary>
     public double SimilarityThreshold { get; set; } = CorrelatorDefaults.SimilarityThreshold;
 

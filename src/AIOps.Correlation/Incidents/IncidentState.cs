@@ -15,6 +15,9 @@ internal sealed class IncidentState
     private int _firingAlerts;
     private DateTimeOffset _lastAnomaly = DateTimeOffset.MinValue;
 
+    /// <summary>Earliest onset among the anomaly members (MaxValue when there are none).</summary>
+    public DateTimeOffset FirstAnomalyOnset { get; private set; } = DateTimeOffset.MaxValue;
+
     public IncidentState(string id, DateTimeOffset firstSeen)
     {
         Id = id;
@@ -161,6 +164,11 @@ internal sealed class IncidentState
         if (signal.Kind != SignalKind.Change && (!_entityLastSeen.TryGetValue(signal.Entity, out var seen) || signal.Timestamp > seen))
         {
             _entityLastSeen[signal.Entity] = signal.Timestamp;
+        }
+
+        if (signal.Kind == SignalKind.Anomaly && signal.Onset < FirstAnomalyOnset)
+        {
+            FirstAnomalyOnset = signal.Onset;
         }
 
         if (signal.Onset < FirstSeen && signal.Kind != SignalKind.Change)

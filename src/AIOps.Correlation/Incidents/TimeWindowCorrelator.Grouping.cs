@@ -40,6 +40,7 @@ public sealed partial class TimeWindowCorrelator
             }
 
             neighbours ??= Neighbourhood(signal.Entity, signal.Timestamp);
+            var connected = false;
             foreach (var entity in incident.Entities)
             {
                 // The neighbour must itself be active: a member that went quiet long ago connects nothing new.
@@ -47,13 +48,25 @@ public sealed partial class TimeWindowCorrelator
                 {
                     related.Add(incident);
                     reason ??= ConnectionReason(signal.Entity, entity, window);
+                    connected = true;
                     break;
                 }
+            }
+
+            if (!connected && IsCoOnset(incident, signal))
+            {
+                related.Add(incident);
+                reason ??= $"{signal.Entity} joined: its {signal.Indicator} went wrong within {_options.CoOnsetWindow.TotalSeconds:0} s of this incident's first anomaly ({string.Join(", ", incident.Entities.Take(3))}): a shared cause is likely";
             }
         }
 
         return related;
     }
+
+    // Only anomalies against an incident that began with anomalies: a page that happened to fire that minute is not a symptom.
+    private bool IsCoOnset(IncidentState incident, Signal signal) =>
+        _options.CoOnsetWindow > TimeSpan.Zero && signal.Kind == SignalKind.Anomaly && incident.FirstAnomalyOnset != DateTimeOffset.MaxValue &&
+        (signal.Onset - incident.FirstAnomalyOnset).Duration() < _options.CoOnsetWindow;
 
     private List<IncidentState> OpenIncidentsOldestFirst()
     {
