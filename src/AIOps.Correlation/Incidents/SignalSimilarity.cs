@@ -14,6 +14,10 @@ internal sealed class SignalSimilarity
 {
     private const int MaxCached = 50_000;
     private const int MinAgreeingTokens = 2;
+
+    // A token on half the signals or more (the detector's own summary words: "above", "normal", "expected") is shared
+    // by chance; agreement needs tokens rarer than that.
+    private static readonly double InformativeWeight = Math.Log(2);
     private static readonly string[] IgnoredKeys = ["severity", "alertname", "__name__", "receiver", "prometheus", "monitor"];
 
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
@@ -57,7 +61,7 @@ internal sealed class SignalSimilarity
             if (cmp == 0)
             {
                 var w = Weight(a[i]);
-                agreeing += w > 0 ? 1 : 0;
+                agreeing += w > InformativeWeight ? 1 : 0;
                 shared += w;
                 union += w;
                 i++;
