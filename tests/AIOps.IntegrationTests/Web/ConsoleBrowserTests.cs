@@ -17,8 +17,8 @@ public sealed class ConsoleBrowserTests : IDisposable
     [Fact]
     public async Task Console_DemoOutage_ShowsIncidentLiveWithCauseAndRecordsActions()
     {
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         var bootstrap = (await serve.WaitForLineAsync(l => l.StartsWith("Kafka bootstrap: ", StringComparison.Ordinal), TimeSpan.FromSeconds(30)))["Kafka bootstrap: ".Length..].Split(' ')[0];
         await using var browser = await BrowserSession.LaunchAsync();
         var page = await browser.OpenAsync(url + "/", 1280, 900);
@@ -94,8 +94,8 @@ public sealed class ConsoleBrowserTests : IDisposable
         var tokenFile = Path.Combine(_data, "oncall.token");
         const string token = "browser-test-token-0123456789";
         await File.WriteAllTextAsync(tokenFile, token);
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data, "--api-token-file", tokenFile);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data, "--api-token-file", tokenFile);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         await serve.WaitForLineAsync(l => l.StartsWith("API access: bearer token required", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         await using var browser = await BrowserSession.LaunchAsync();
 
