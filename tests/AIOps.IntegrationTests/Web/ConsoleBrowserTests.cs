@@ -39,11 +39,21 @@ public sealed class ConsoleBrowserTests : IDisposable
         await BrowserSession.ShotAsync(page, "list-1280");
         await page.SetViewportSizeAsync(1280, 900);
 
-        // Keyboard: the incident's link is reachable and opens the detail.
+        // Keyboard: the incident's link is reachable and opens the detail. A live refresh (the resize above, a late
+        // incident version) redraws the list and the focused link with it; Enter then has nothing to open, so focus
+        // the redrawn link and press again.
         var link = page.Locator("table.incidents tbody tr .title a").First;
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#top-cause").WaitForAsync();
+        await WaitUntilAsync(async () =>
+        {
+            if (!await IsDetailAsync(page))
+            {
+                await link.FocusAsync();
+                await page.Keyboard.PressAsync("Enter");
+            }
+
+            return await IsDetailAsync(page);
+        });
+        await page.Locator("#top-cause").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Wait.TotalMilliseconds });
         Assert.Equal(DemoScenario.FaultEntity, await page.Locator("#top-cause").InnerTextAsync());
         var lead = page.Locator("article.candidate.lead");
         var evidence = await lead.Locator(".evidence").InnerTextAsync();
@@ -110,6 +120,9 @@ public sealed class ConsoleBrowserTests : IDisposable
         await page.GetByText("No incidents.").WaitForAsync();
         Assert.Equal(token, await page.EvaluateAsync<string>("() => sessionStorage.getItem('aiops.token')"));
     }
+
+    private static async Task<bool> IsDetailAsync(IPage page) =>
+        (await page.EvaluateAsync<string>("() => location.hash")).StartsWith("#/incidents/", StringComparison.Ordinal);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
