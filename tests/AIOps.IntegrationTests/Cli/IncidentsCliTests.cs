@@ -14,8 +14,8 @@ public sealed class IncidentsCliTests : IDisposable
         Directory.CreateDirectory(_data);
         var tokenFile = Path.Combine(_data, "oncall.token");
         await File.WriteAllTextAsync(tokenFile, Token);
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data, "--api-token-file", tokenFile);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data, "--api-token-file", tokenFile);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         await serve.WaitForLineAsync(l => l.StartsWith("API access: bearer token required", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         var without = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "incidents", "list", "--url", url);

@@ -62,7 +62,13 @@ public sealed class AlertmanagerNotifierTests : IDisposable
 
         alertmanager.Stop();
         await sut.PublishAsync(DeliveryData.Incident("inc-am-2", 1), CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // Wait for the first retry instead of a fixed pause: on a loaded machine it can take longer than a second.
+        var deadline = DateTime.UtcNow + Wait;
+        while (status.Counts.Retried == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.True(status.Counts.InBuffer == 1, status.Counts.ToString());
         Assert.True(status.Counts.Retried > 0);
 

@@ -25,8 +25,8 @@ public sealed class CliProcessTests : IDisposable
     [Fact]
     public async Task Serve_WithEmbeddedBroker_ConsumesKcatTelemetryAndServesIncidents()
     {
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         var line = await serve.WaitForLineAsync(l => l.StartsWith("Kafka bootstrap: ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var bootstrap = line["Kafka bootstrap: ".Length..].Split(' ')[0];
 
@@ -64,8 +64,8 @@ public sealed class CliProcessTests : IDisposable
     [Fact]
     public async Task Serve_SilenceCreatedThroughTheApi_MutesMatchingAlertsAndSurvivesInTheDataDirectory()
     {
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         var line = await serve.WaitForLineAsync(l => l.StartsWith("Kafka bootstrap: ", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var bootstrap = line["Kafka bootstrap: ".Length..].Split(' ')[0];
         using var http = new HttpClient { BaseAddress = new Uri(url) };

@@ -43,7 +43,7 @@ public sealed class KcatEndToEndTests : IDisposable
         var good = DemoScenario.Default(DateTimeOffset.UtcNow).Messages().Take(50).ToList();
         var produced = 1 + await KcatProducer.ProduceAsync(_fixture.Bootstrap, good);
 
-        var outcome = await _fixture.RunEngineUntilAsync(r => r.Consumer.MessagesHandled >= produced, TimeSpan.FromSeconds(30));
+        var outcome = await _fixture.RunEngineUntilAsync(r => r.Consumer.MessagesHandled >= produced, TimeSpan.FromSeconds(60));
 
         Assert.True(outcome.Reached, $"handled {outcome.Handled} of {produced}");
         Assert.Equal(1, outcome.DeadLetters);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace AIOps.IntegrationTests.Support;
@@ -24,6 +22,12 @@ internal sealed class AiopsProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>
+    /// `--urls` for `aiops serve`: Kestrel binds a port the kernel picks and the announced URL tells which, so no
+    /// port can be taken between choosing it and binding it.
+    /// </summary>
+    public const string AnyLoopbackPort = "http://127.0.0.1:0";
 
     public string Stderr { get { lock (_gate) { return _stderr.ToString(); } } }
 
@@ -82,11 +86,12 @@ internal sealed class AiopsProcess : IAsyncDisposable
         throw new TimeoutException($"aiops did not print the expected line in {timeout}. stdout: {Stdout} stderr: {Stderr}");
     }
 
-    public static int FreePort()
+    /// <summary>The base URL `aiops serve` announced once it listened (its "HTTP API: URL/api/v1/incidents" line).</summary>
+    public async Task<string> WaitForApiUrlAsync(TimeSpan timeout)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        const string Prefix = "HTTP API: ";
+        var line = await WaitForLineAsync(l => l.StartsWith(Prefix, StringComparison.Ordinal), timeout);
+        return line[Prefix.Length..].Split(", ")[0].Replace("/api/v1/incidents", string.Empty, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

@@ -14,7 +14,7 @@ internal sealed class AlertmanagerServer : IDisposable
     private AlertmanagerServer(string receiverUrl)
     {
         _receiverUrl = receiverUrl;
-        Port = ServiceProcess.FreePort();
+        Port = LoopbackPorts.Next();
     }
 
     public int Port { get; }
@@ -23,7 +23,7 @@ internal sealed class AlertmanagerServer : IDisposable
 
     public string Output => _process?.Output ?? string.Empty;
 
-    public static async Task<AlertmanagerServer> StartAsync(string receiverUrl)
+    public static Task<AlertmanagerServer> StartAsync(string receiverUrl) => LoopbackPorts.RetryWhenTakenAsync(async () =>
     {
         var server = new AlertmanagerServer(receiverUrl);
         try
@@ -36,7 +36,7 @@ internal sealed class AlertmanagerServer : IDisposable
             server.Dispose();
             throw;
         }
-    }
+    });
 
     public async Task StartAsync()
     {

@@ -9,7 +9,7 @@ namespace AIOps.IntegrationTests.Support;
 /// </summary>
 internal sealed class HookListener : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<HookRequest> _requests = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly Task _loop;
@@ -17,9 +17,7 @@ internal sealed class HookListener : IDisposable
 
     public HookListener()
     {
-        Port = ServiceProcess.FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -68,6 +66,26 @@ internal sealed class HookListener : IDisposable
         }
 
         _arrived.Dispose();
+    }
+
+    /// <summary>HttpListener cannot bind port 0: take a free port, and another if it was taken before Start bound it.</summary>
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = LoopbackPorts.Next();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 3)
+            {
+                listener.Close();
+            }
+        }
     }
 
     private async Task LoopAsync()

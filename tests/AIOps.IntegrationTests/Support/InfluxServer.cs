@@ -20,8 +20,8 @@ internal sealed class InfluxServer : IDisposable
 
     private InfluxServer()
     {
-        InfluxPort = ServiceProcess.FreePort();
-        ProxyPort = ServiceProcess.FreePort();
+        InfluxPort = LoopbackPorts.Next();
+        ProxyPort = LoopbackPorts.Next();
     }
 
     public int InfluxPort { get; }
@@ -31,7 +31,7 @@ internal sealed class InfluxServer : IDisposable
     /// <summary>What InfluxDB.Client is pointed at (the nginx rewrite).</summary>
     public string WriteUrl => $"http://127.0.0.1:{ProxyPort}";
 
-    public static async Task<InfluxServer> StartAsync()
+    public static Task<InfluxServer> StartAsync() => LoopbackPorts.RetryWhenTakenAsync(async () =>
     {
         var server = new InfluxServer();
         try
@@ -49,7 +49,7 @@ internal sealed class InfluxServer : IDisposable
             server.Dispose();
             throw;
         }
-    }
+    });
 
     public async Task StartInfluxAsync()
     {
@@ -57,7 +57,7 @@ internal sealed class InfluxServer : IDisposable
         var dir = _root.FullName;
         await File.WriteAllTextAsync(config, $"""
             reporting-disabled = true
-            bind-address = "127.0.0.1:{ServiceProcess.FreePort()}"
+            bind-address = "127.0.0.1:{LoopbackPorts.Next()}"
             [meta]
               dir = "{dir}/meta"
             [data]
@@ -151,6 +151,6 @@ internal sealed class InfluxServer : IDisposable
             }
             """);
         _proxy = ServiceProcess.Start(_nginx, ["-p", prefix, "-c", config, "-e", Path.Combine(prefix, "error.log")]);
-        await _proxy.WaitHttpOkAsync($"http://127.0.0.1:{ProxyPort}/ping", TimeSpan.FromSeconds(15));
+        await _proxy.WaitHttpOkAsync($"http://127.0.0.1:{ProxyPort}/ping", TimeSpan.FromSeconds(30));
     }
 }

@@ -45,9 +45,29 @@ internal sealed class RsyslogProcess : IDisposable
             throw new InvalidOperationException("rsyslogd with omkafka is not installed (apt-get install rsyslog rsyslog-kafka); this test needs it.");
         }
 
+        return await LoopbackPorts.RetryWhenTakenAsync(() => StartOnFreePortAsync(bootstrap, topic, template));
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+
+    private static async Task<RsyslogProcess> StartOnFreePortAsync(string bootstrap, string topic, string template)
+    {
         var directory = Path.Combine(Path.GetTempPath(), "aiops-rsyslog-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "work"));
-        var port = AiopsProcess.FreePort();
+        var port = LoopbackPorts.Next();
         var brokers = string.Join(", ", bootstrap.Split(',').Select(b => $"\"{b}\""));
         var config = $"""
             global(workDirectory="{directory}/work")
@@ -73,7 +93,7 @@ internal sealed class RsyslogProcess : IDisposable
         var rsyslog = new RsyslogProcess(Process.Start(info) ?? throw new InvalidOperationException("rsyslogd did not start"), directory, port);
         try
         {
-            await rsyslog.WaitForInputAsync(TimeSpan.FromSeconds(15));
+            await rsyslog.WaitForInputAsync(TimeSpan.FromSeconds(30));
         }
         catch
         {
@@ -82,21 +102,6 @@ internal sealed class RsyslogProcess : IDisposable
         }
 
         return rsyslog;
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process.Dispose();
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
     }
 
     private async Task WaitForInputAsync(TimeSpan timeout)
@@ -114,6 +119,12 @@ internal sealed class RsyslogProcess : IDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port);
+                // rsyslogd keeps running when imtcp cannot bind; then whatever took the port answered.
+                if (LoopbackPorts.IsAddressInUse(Output))
+                {
+                    throw new InvalidOperationException($"rsyslogd could not listen on 127.0.0.1:{Port}: {Output}");
+                }
+
                 return;
             }
             catch (SocketException)

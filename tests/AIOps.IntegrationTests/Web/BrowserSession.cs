@@ -62,6 +62,8 @@ internal sealed class BrowserSession : IAsyncDisposable
             IsMobile = width < 600,
             HasTouch = width < 600,
         });
+        // Playwright's 30 s default is short for chromium beside the engine, kcat and other test projects on 2 busy cores.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         return page;

@@ -17,8 +17,8 @@ public sealed class ConsoleBrowserTests : IDisposable
     [Fact]
     public async Task Console_DemoOutage_ShowsIncidentLiveWithCauseAndRecordsActions()
     {
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         var bootstrap = (await serve.WaitForLineAsync(l => l.StartsWith("Kafka bootstrap: ", StringComparison.Ordinal), TimeSpan.FromSeconds(30)))["Kafka bootstrap: ".Length..].Split(' ')[0];
         await using var browser = await BrowserSession.LaunchAsync();
         var page = await browser.OpenAsync(url + "/", 1280, 900);
@@ -39,11 +39,21 @@ public sealed class ConsoleBrowserTests : IDisposable
         await BrowserSession.ShotAsync(page, "list-1280");
         await page.SetViewportSizeAsync(1280, 900);
 
-        // Keyboard: the incident's link is reachable and opens the detail.
+        // Keyboard: the incident's link is reachable and opens the detail. A live refresh (the resize above, a late
+        // incident version) redraws the list and the focused link with it; Enter then has nothing to open, so focus
+        // the redrawn link and press again.
         var link = page.Locator("table.incidents tbody tr .title a").First;
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#top-cause").WaitForAsync();
+        await WaitUntilAsync(async () =>
+        {
+            if (!await IsDetailAsync(page))
+            {
+                await link.FocusAsync();
+                await page.Keyboard.PressAsync("Enter");
+            }
+
+            return await IsDetailAsync(page);
+        });
+        await page.Locator("#top-cause").WaitForAsync(new LocatorWaitForOptions { Timeout = (float)Wait.TotalMilliseconds });
         Assert.Equal(DemoScenario.FaultEntity, await page.Locator("#top-cause").InnerTextAsync());
         var lead = page.Locator("article.candidate.lead");
         var evidence = await lead.Locator(".evidence").InnerTextAsync();
@@ -94,8 +104,8 @@ public sealed class ConsoleBrowserTests : IDisposable
         var tokenFile = Path.Combine(_data, "oncall.token");
         const string token = "browser-test-token-0123456789";
         await File.WriteAllTextAsync(tokenFile, token);
-        var url = $"http://127.0.0.1:{AiopsProcess.FreePort()}";
-        await using var serve = AiopsProcess.Start("serve", "--urls", url, "--data", _data, "--api-token-file", tokenFile);
+        await using var serve = AiopsProcess.Start("serve", "--urls", AiopsProcess.AnyLoopbackPort, "--data", _data, "--api-token-file", tokenFile);
+        var url = await serve.WaitForApiUrlAsync(TimeSpan.FromSeconds(60));
         await serve.WaitForLineAsync(l => l.StartsWith("API access: bearer token required", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         await using var browser = await BrowserSession.LaunchAsync();
 
@@ -110,6 +120,9 @@ public sealed class ConsoleBrowserTests : IDisposable
         await page.GetByText("No incidents.").WaitForAsync();
         Assert.Equal(token, await page.EvaluateAsync<string>("() => sessionStorage.getItem('aiops.token')"));
     }
+
+    private static async Task<bool> IsDetailAsync(IPage page) =>
+        (await page.EvaluateAsync<string>("() => location.hash")).StartsWith("#/incidents/", StringComparison.Ordinal);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -48,7 +48,7 @@ public sealed class OrderedWorkerTests
         using var sut = new OrderedWorker("test", 4, CancellationToken.None);
         sut.Post(() => throw new InvalidDataException("boom"));
 
-        Assert.True(sut.Stopped.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
+        Assert.True(sut.Stopped.WaitHandle.WaitOne(TimeSpan.FromSeconds(30)));
         Assert.False(sut.Post(() => { }));
         Assert.False(sut.RunAndWait(() => { }));
         var error = Assert.Throws<InvalidDataException>(sut.ThrowIfFailed);

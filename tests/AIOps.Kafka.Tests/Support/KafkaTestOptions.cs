@@ -48,7 +48,7 @@ internal static class KafkaTestOptions
         }
     }
 
-    public static async Task<T> Within<T>(this Task<T> task, int seconds = 10) => await task.WaitAsync(TimeSpan.FromSeconds(seconds));
+    public static async Task<T> Within<T>(this Task<T> task, int seconds = 30) => await task.WaitAsync(TimeSpan.FromSeconds(seconds));
 
-    public static async Task Within(this Task task, int seconds = 10) => await task.WaitAsync(TimeSpan.FromSeconds(seconds));
+    public static async Task Within(this Task task, int seconds = 30) => await task.WaitAsync(TimeSpan.FromSeconds(seconds));
 }

@@ -5,7 +5,7 @@ namespace AIOps.Kafka.Tests.Support;
 /// <summary>Reads a topic from the beginning with a throw-away group, independent of the code under test.</summary>
 internal static class TopicReader
 {
-    public static List<ConsumeResult<byte[], byte[]>> Read(string bootstrap, string topic, int expected, int timeoutSeconds = 10)
+    public static List<ConsumeResult<byte[], byte[]>> Read(string bootstrap, string topic, int expected, int timeoutSeconds = 30)
     {
         var config = new ConsumerConfig
         {

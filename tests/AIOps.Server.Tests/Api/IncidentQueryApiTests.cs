@@ -86,7 +86,7 @@ public sealed class IncidentQueryApiTests : IAsyncLifetime
     [Fact]
     public async Task Stream_NewVersionStored_SendsIncidentEvent()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var response = await _host.Http.GetAsync("/api/v1/incidents/stream", HttpCompletionOption.ResponseHeadersRead, cts.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));

@@ -186,7 +186,7 @@ public sealed class ServeHostTelemetryTests : IDisposable
         using var consumer = new ConsumerBuilder<Ignore, string>(config).Build();
         consumer.Subscribe(topics);
         var messages = new List<string>();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { Message.Value: { } value })

@@ -131,18 +131,23 @@ function onEvent(type, data) {
 // ---------- Router ----------
 window.addEventListener("hashchange", () => render(false));
 window.addEventListener("resize", () => { clearTimeout(refreshTimer); refreshTimer = setTimeout(() => render(true), 200); });
+// Renders overlap (a live refresh still fetching when the user opens an incident); only the latest may draw,
+// or a slow list response would replace the detail the user just opened.
+let renderSeq = 0;
 async function render(quiet) {
+  const seq = ++renderSeq;
+  const current = () => seq === renderSeq;
   const m = location.hash.match(/^#\/incidents\/([^/?]+)/);
   try {
-    if (m) await renderDetail(decodeURIComponent(m[1]), quiet);
-    else await renderList(quiet);
+    if (m) await renderDetail(decodeURIComponent(m[1]), quiet, current);
+    else await renderList(quiet, current);
   } catch (e) {
-    document.getElementById("main").replaceChildren(h("div", { class: "card error", role: "alert" }, `Could not load: ${e.message}`));
+    if (current()) document.getElementById("main").replaceChildren(h("div", { class: "card error", role: "alert" }, `Could not load: ${e.message}`));
   }
 }
 
 // ---------- Incident list ----------
-async function renderList(quiet) {
+async function renderList(quiet, current) {
   state.view = { kind: "list" };
   const f = state.filters;
   const q = new URLSearchParams({ limit: state.limit, offset: state.offset });
@@ -152,6 +157,7 @@ async function renderList(quiet) {
   if (f.service) q.set("service", f.service);
   if (f.status === "all") { q.delete("status"); q.set("suppressed", "true"); }
   const page = await api(`api/v1/incidents?${q}`);
+  if (!current()) return;
   const main = document.getElementById("main");
   const focused = document.activeElement && document.activeElement.id;
   const services = [...new Set(page.incidents.flatMap((i) => i.entities))].sort();
@@ -203,12 +209,13 @@ function select(id, label, value, options, set) {
 function debounce(fn, ms) { let t; return (...a) => { clearTimeout(t); t = setTimeout(() => fn(...a), ms); }; }
 
 // ---------- Incident detail ----------
-async function renderDetail(id, quiet) {
+async function renderDetail(id, quiet, current) {
   state.view = { kind: "detail", id };
   const [i, topology, observed] = await Promise.all([
     api(`api/v1/incidents/${encodeURIComponent(id)}`),
     api("api/v1/topology").catch(() => ({ nodes: [], edges: [] })),
     api(`api/v1/incidents/${encodeURIComponent(id)}/observations`).catch(() => ({ series: [] }))]);
+  if (!current()) return;
   i.observed = observed.series;
   const main = document.getElementById("main");
   const width = Math.min(main.clientWidth - 48, 1232);

@@ -10,15 +10,12 @@ namespace AIOps.Ingest.Tests.Otlp.Proto;
 /// </summary>
 internal sealed class OtlpHttpCapture : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public OtlpHttpCapture()
     {
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
+        (_listener, Url) = Listen();
         _loop = Task.Run(ServeAsync);
     }
 
@@ -66,6 +63,29 @@ internal sealed class OtlpHttpCapture : IDisposable
             context.Response.ContentType = "application/x-protobuf";
             context.Response.ContentLength64 = 0;
             context.Response.Close();
+        }
+    }
+
+    /// <summary>
+    /// HttpListener cannot bind port 0, so a port the kernel reported free is used; it can be taken (by any outgoing
+    /// connection's source port) before Start binds it, and then another one is tried.
+    /// </summary>
+    private static (HttpListener Listener, string Url) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{FreePort()}/";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url);
+            try
+            {
+                listener.Start();
+                return (listener, url);
+            }
+            catch (HttpListenerException) when (attempt < 3)
+            {
+                listener.Close();
+            }
         }
     }
 

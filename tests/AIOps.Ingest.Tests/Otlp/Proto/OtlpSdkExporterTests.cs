@@ -50,7 +50,7 @@ public sealed class OtlpSdkExporterTests : IDisposable
                 serverId = server.SpanId.ToHexString();
             }
 
-            Assert.True(provider.ForceFlush(10_000));
+            Assert.True(provider.ForceFlush(30_000));
         }
 
         var spans = DecodeAll("v1/traces").Cast<SpanRecord>().ToList();
@@ -103,7 +103,7 @@ public sealed class OtlpSdkExporterTests : IDisposable
             duration.Record(300);
             latency.Record(5);
             latency.Record(7);
-            Assert.True(provider.ForceFlush(10_000));
+            Assert.True(provider.ForceFlush(30_000));
         }
 
         // The flush exports once and disposal once more (cumulative: the same values); read the flush's.
