@@ -190,18 +190,8 @@ public sealed class KafkaConsumerLoopTests
         }
 
         var sut = KafkaTestOptions.Loop(KafkaTestOptions.For(cluster, "mapped"), path);
-        using var stop = new CancellationTokenSource();
-        InboundMessage? received = null;
-        await sut.RunAsync(
-            (m, _) =>
-            {
-                received = m;
-                stop.Cancel();
-                return ValueTask.CompletedTask;
-            },
-            stop.Token).Within();
 
-        var message = Assert.NotNull(received);
+        var message = await FirstMessageAsync(sut);
         Assert.Equal("mapped", message.Topic);
         Assert.Equal(0, message.Partition);
         Assert.Equal(0, message.Offset);
@@ -433,19 +423,8 @@ public sealed class KafkaConsumerLoopTests
         cluster.CreateTopic("bare", 1);
         await TopicReader.ProduceAsync(cluster.BootstrapServers, "bare", [(null, "v")]);
         var sut = KafkaTestOptions.Loop(KafkaTestOptions.For(cluster, "bare"), ConsumerPath.Pipelined);
-        using var stop = new CancellationTokenSource();
-        InboundMessage? received = null;
 
-        await sut.RunAsync(
-            (m, _) =>
-            {
-                received = m;
-                stop.Cancel();
-                return ValueTask.CompletedTask;
-            },
-            stop.Token).Within();
-
-        var message = Assert.NotNull(received);
+        var message = await FirstMessageAsync(sut);
         Assert.True(message.Key.IsEmpty);
         Assert.Same(InboundMessage.NoHeaders, message.Headers);
         Assert.NotNull(message.Timestamp);
@@ -516,5 +495,21 @@ public sealed class KafkaConsumerLoopTests
             },
             stop.Token).Within();
         return offsets;
+    }
+
+    /// <summary>Runs the loop until its first message and returns that message as the handler saw it.</summary>
+    private static async Task<InboundMessage> FirstMessageAsync(KafkaConsumerLoop sut)
+    {
+        using var stop = new CancellationTokenSource();
+        InboundMessage? received = null;
+        await sut.RunAsync(
+            (m, _) =>
+            {
+                received = m;
+                stop.Cancel();
+                return ValueTask.CompletedTask;
+            },
+            stop.Token).Within();
+        return Assert.NotNull(received);
     }
 }
