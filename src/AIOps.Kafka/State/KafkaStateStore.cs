@@ -39,35 +39,37 @@ public sealed class KafkaStateStore(KafkaOptions options, Action<string>? log = 
     public IReadOnlyList<byte[]> ReadLatest(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var ends = new Dictionary<TopicPartition, long>();
+        TopicMetadata? topic;
         using (var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options)).Build())
         {
-            var topic = admin.GetMetadata(options.StateTopic, timeout).Topics.SingleOrDefault(t => t.Topic == options.StateTopic);
-            if (topic is null || topic.Error.IsError)
-            {
-                _log($"state topic {options.StateTopic}: {topic?.Error.Reason ?? "not found"}; series start cold");
-                return [];
-            }
+            topic = admin.GetMetadata(options.StateTopic, timeout).Topics.SingleOrDefault(t => t.Topic == options.StateTopic);
+        }
 
-            using var probe = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.StateReader(options)).Build();
-            foreach (var partition in topic.Partitions)
+        if (topic is null || topic.Error.IsError)
+        {
+            _log($"state topic {options.StateTopic}: {topic?.Error.Reason ?? "not found"}; series start cold");
+            return [];
+        }
+
+        // One reader: the end of each partition as of now, then everything up to it from the beginning.
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.StateReader(options)).Build();
+        var ends = new Dictionary<TopicPartition, long>();
+        foreach (var partition in topic.Partitions)
+        {
+            var tp = new TopicPartition(options.StateTopic, partition.PartitionId);
+            var marks = consumer.QueryWatermarkOffsets(tp, Remaining(deadline));
+            if (marks.High > marks.Low)
             {
-                var tp = new TopicPartition(options.StateTopic, partition.PartitionId);
-                var marks = probe.QueryWatermarkOffsets(tp, Remaining(deadline));
-                if (marks.High > marks.Low)
-                {
-                    ends[tp] = marks.High;
-                }
+                ends[tp] = marks.High;
             }
         }
 
-        var latest = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         if (ends.Count == 0)
         {
             return [];
         }
 
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(KafkaClientConfigs.StateReader(options)).Build();
+        var latest = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         consumer.Assign(ends.Keys.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
         while (ends.Count > 0 && DateTime.UtcNow < deadline)
         {

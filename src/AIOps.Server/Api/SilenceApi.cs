@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AIOps.Core.Model;
 using AIOps.Core.Serialization;
 using AIOps.Correlation.Rules;
+using AIOps.Server.Api.Actions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +26,7 @@ internal static class SilenceApi
     public static IReadOnlyList<Silence> Active(EngineStatus status, DateTimeOffset now) =>
         [.. status.Silences.List().Where(s => s.EndsAt > now)];
 
-    private static IResult Create(HttpContext http, EngineStatus status, MatcherSilenceRequest? body)
+    private static IResult Create(HttpContext http, EngineStatus status, OperatorActionLog log, MatcherSilenceRequest? body)
     {
         if (body?.Matchers is not { Count: > 0 } requested)
         {
@@ -43,7 +44,7 @@ internal static class SilenceApi
             matchers.Add(matcher!);
         }
 
-        var now = TimeProvider.System.GetUtcNow();
+        var now = log.Time.GetUtcNow();
         var starts = body.StartsAt ?? now;
         DateTimeOffset ends;
         if (body.EndsAt is { } until)
