@@ -27,14 +27,14 @@ internal static class DetectorStateCodec
 
     public static void Write(BinaryWriter writer, object detector, SharedObjects shared)
     {
-        writer.Write(detector.GetType().FullName!);
+        TypeCodes.Write(writer, detector.GetType());
         WriteFields(writer, detector, detector.GetType(), shared, 0);
     }
 
     /// <exception cref="InvalidDataException">The bytes do not fit this detector's shape.</exception>
     public static void Read(BinaryReader reader, object detector, SharedObjects shared)
     {
-        var name = reader.ReadString();
+        var name = TypeCodes.ReadName(reader);
         if (name != detector.GetType().FullName)
         {
             throw new InvalidDataException($"state of a {name} does not fit a {detector.GetType().FullName}");
@@ -114,7 +114,7 @@ internal static class DetectorStateCodec
         else
         {
             writer.Write(Object);
-            writer.Write(value.GetType().FullName!);
+            TypeCodes.Write(writer, value.GetType());
             WriteFields(writer, value, value.GetType(), shared, depth + 1);
         }
     }
@@ -152,7 +152,7 @@ internal static class DetectorStateCodec
             case Array:
                 return ReadArray(reader, type, current as System.Array, shared, depth);
             case Object:
-                var name = reader.ReadString();
+                var name = TypeCodes.ReadName(reader);
                 var target = current?.GetType().FullName == name ? current : Create(name, type);
                 ReadFields(reader, target, target.GetType(), shared, depth + 1);
                 return target;
@@ -164,7 +164,7 @@ internal static class DetectorStateCodec
     private static void WriteArray(BinaryWriter writer, System.Array array, SharedObjects shared, int depth)
     {
         var element = array.GetType().GetElementType()!;
-        writer.Write(element.FullName!);
+        TypeCodes.Write(writer, element);
         writer.Write(array.Length);
         if (element.IsPrimitive)
         {
@@ -182,7 +182,7 @@ internal static class DetectorStateCodec
 
     private static System.Array ReadArray(BinaryReader reader, Type declared, System.Array? current, SharedObjects shared, int depth)
     {
-        var elementName = reader.ReadString();
+        var elementName = TypeCodes.ReadName(reader);
         var length = reader.ReadInt32();
         var element = current?.GetType().GetElementType() ?? declared.GetElementType()
             ?? throw new InvalidDataException($"array of {elementName} where the detector has no array");

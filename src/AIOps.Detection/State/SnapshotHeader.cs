@@ -7,7 +7,7 @@ namespace AIOps.Detection.State;
 internal static class SnapshotHeader
 {
     private const string Magic = "aiops-detector-state";
-    private const int Version = 1;
+    private const int Version = 2; // 2: type codes instead of type names
 
     public static Guid BuildId => typeof(SnapshotHeader).Assembly.ManifestModule.ModuleVersionId;
 
