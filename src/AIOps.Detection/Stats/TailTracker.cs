@@ -64,13 +64,20 @@ internal struct TailTracker
 
     /// <summary>
     /// Surprise (nats) of <paramref name="value"/> beyond <paramref name="reference"/> under the fitted tail:
-    /// -ln P(X &gt; value | X &gt; reference). 0 at or below the reference; a reference under the threshold counts from it.
+    /// -ln P(X &gt; value | X &gt; reference). 0 at or below the reference; a reference under the threshold counts from it;
+    /// infinite (no evidence against the value) when the value does not even pass the threshold.
     /// </summary>
     public readonly double SurpriseBeyond(double reference, double value)
     {
         if (value <= reference)
         {
             return 0;
+        }
+
+        if (value <= _threshold)
+        {
+            // A record still under the threshold (the threshold lags above a decayed record): the tail model has no say.
+            return double.PositiveInfinity;
         }
 
         var fit = Fit;

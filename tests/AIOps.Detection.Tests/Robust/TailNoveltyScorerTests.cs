@@ -116,4 +116,39 @@ public class TailNoveltyScorerTests
 
         Assert.True(tail >= range);
     }
+
+    [Fact]
+    public void Update_TailNeverBinding_EqualsRangeNovelty()
+    {
+        // With a negligible exchange rate every tail surprise is huge, so damping never binds: the member must then be
+        // exactly the value range novelty it extends (same range, decay and level).
+        var values = Spiky(3_000, seed: 12);
+        var sut = new TailNoveltyScorer(decay: 3e-5, quantile: 0.99, stepRate: 0.01, excessRate: 0.005, minExcesses: 10, natsPerRange: 1e-12, TailMode.Damp);
+
+        var tail = RawScorerHarness.Run(sut, values);
+        var range = RawScorerHarness.Run(new RangeNoveltyScorer(decay: 3e-5), values);
+
+        Assert.Contains(range, r => r > 0);
+        Assert.Equal(range, tail);
+    }
+
+    [Fact]
+    public void Update_SteadyState_AllocatesNothing()
+    {
+        var values = Spiky(2_000, seed: 13);
+        var sut = Create();
+        var context = new Scoring.PointContext(1.0, TimeSpan.FromMinutes(5));
+        for (var i = 0; i < 1_000; i++)
+        {
+            sut.Update(values[i], context);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 1_000; i < values.Length; i++)
+        {
+            sut.Update(values[i], context);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

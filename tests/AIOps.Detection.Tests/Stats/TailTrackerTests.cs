@@ -46,6 +46,14 @@ public class TailTrackerTests
     }
 
     [Fact]
+    public void SurpriseBeyond_ValueUnderThreshold_IsInfinite()
+    {
+        var sut = Warmed(GpdFitTests.Sample(0, 1.0, 5_000, seed: 5));
+
+        Assert.Equal(double.PositiveInfinity, sut.SurpriseBeyond(sut.Threshold - 0.2, sut.Threshold - 0.1));
+    }
+
+    [Fact]
     public void SurpriseBeyond_SameStepPastRecord_SmallerForHeavyTail()
     {
         var heavy = Warmed(GpdFitTests.Sample(0.4, 1.0, 20_000, seed: 1));
