@@ -92,6 +92,12 @@ internal sealed class TailNoveltyScorer : IRawScorer
         }
 
         var tailRaw = (_mode == TailMode.MemoryDamp ? tail.SurpriseBeyondMemory(value, _excessRate) : tail.SurpriseBeyond(record, value)) / _natsPerRange;
+        if (double.IsPositiveInfinity(tailRaw))
+        {
+            // The fit does not describe this value (past a bounded tail's end, or under a lagging threshold).
+            return rangeRaw;
+        }
+
         return _mode switch
         {
             TailMode.Replace => tailRaw,
