@@ -151,4 +151,18 @@ public class TailNoveltyScorerTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void Update_ReplaceModeValuePastBoundedTail_FallsBackToRangeRatio()
+    {
+        // Uniform noise has a bounded upper tail; a value far past its end is outside what the fit describes, so even
+        // the tail-only mode keeps the range-ratio instead of an infinite score.
+        var values = Smooth(5_000, seed: 8).Append(150.0).ToArray();
+
+        var tail = RawScorerHarness.Run(Create(TailMode.Replace), values)[^1];
+        var range = RawScorerHarness.Run(new RangeNoveltyScorer(decay: 0), values)[^1];
+
+        Assert.InRange(range, 0.45, 0.55);
+        Assert.Equal(range, tail, 12);
+    }
 }
