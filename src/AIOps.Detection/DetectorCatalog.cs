@@ -66,6 +66,7 @@ public static class DetectorCatalog
         ["m-level"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "level"),
         ["shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "shape"),
         ["ens-shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "shape"),
+        ["ens-evt"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
         ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
         ["live-of"] = p => () => new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"))).Create("series"),
@@ -129,6 +130,9 @@ public static class DetectorCatalog
     private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
         new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0, TimeSpan.FromSeconds(p.Get("hw.period", 0.0)));
 
+    private static TailNoveltyScorer TailNovelty(DetectorParameters p) =>
+        new(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0));
+
     private static IRawScorer Member(string name, DetectorParameters p) => name switch
     {
         "holt" => Holt(p),
@@ -136,6 +140,7 @@ public static class DetectorCatalog
         "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
         "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
         "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+        "tnovelty" => TailNovelty(p),
         "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
         "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
         "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
