@@ -20,7 +20,7 @@ public class FlatRunScorerTests
     public void Update_RunLongerThanAnyBefore_SignalsOnceAfterMargin()
     {
         var values = WithZeroRuns(400, (50, 20), (150, 20), (300, 40));
-        var sut = new FlatRunScorer(minRun: 10, margin: 0.1);
+        var sut = new FlatRunScorer();
 
         var scores = RawScorerHarness.Run(sut, values);
 
@@ -35,7 +35,7 @@ public class FlatRunScorerTests
     public void Update_RunNoLongerThanTheLongest_ScoresZero()
     {
         var values = WithZeroRuns(400, (50, 30), (200, 30), (300, 32));
-        var sut = new FlatRunScorer(minRun: 10, margin: 0.1);
+        var sut = new FlatRunScorer();
 
         var scores = RawScorerHarness.Run(sut, values);
 
@@ -46,8 +46,8 @@ public class FlatRunScorerTests
     [Fact]
     public void Update_RunShorterThanMinRun_ScoresZero()
     {
-        var values = WithZeroRuns(200, (50, 9));
-        var sut = new FlatRunScorer(minRun: 10, margin: 0);
+        var values = WithZeroRuns(200, (50, FlatRunScorer.MinRun - 1));
+        var sut = new FlatRunScorer();
 
         var scores = RawScorerHarness.Run(sut, values);
 
@@ -58,7 +58,7 @@ public class FlatRunScorerTests
     public void Update_SignalledPoint_ReportsStuckValueAndExcess()
     {
         var values = WithZeroRuns(90, (80, 10)); // the last point is the 10th zero
-        var sut = new FlatRunScorer(minRun: 10);
+        var sut = new FlatRunScorer();
 
         RawScorerHarness.Run(sut, values);
 
