@@ -18,14 +18,18 @@ public static class DetectorCatalog
 {
     public const string DefaultName = "default";
 
+    /// <summary>The default without its flat-run member, under <see cref="LiveDetectorFactory"/>'s gate.</summary>
+    public const string LiveBaseName = "default-noflat";
+
     /// <summary>
     /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
     /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 4% of
-    /// the historic range (20% for the smoothed level), combined by max; the odds are
+    /// the historic range (20% for the smoothed level), plus a flat-run member (one signal when the series has held one
+    /// value 10% longer than it ever held any; raw 1, half 1), combined by max; the odds are
     /// scaled by 5.6, and for 200 points after an output of 0.5 or more they are scaled by a further 0.2 (a repeat
     /// within the episode needs 5 times the novelty; a far larger excursion still scores near 1).
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6";
+    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&flat.half=1&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
@@ -38,7 +42,10 @@ public static class DetectorCatalog
     // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
     private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
+        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
+        // The live detector's base: its size gate would block a flat-run signal (a stuck value sits at the median),
+        // while the ungated alarm would still start the refractory and hide the next real excursion.
+        ["default-noflat"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
         ["holt"] = p => EnsembleOf(p, "holt"),
         ["seasonal"] = p => EnsembleOf(p, "seasonal"),
         ["robust"] = p => EnsembleOf(p, "robust"),
@@ -60,6 +67,7 @@ public static class DetectorCatalog
         ["ens-nnlc"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "cusum"),
         ["ens-nnls"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "step"),
         ["ens-nnlsl"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "slevel"),
+        ["ens-nnlf"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
         ["ens-multi"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "level2", "level3"),
         ["m-novelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty"),
         ["m-snovelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "snovelty"),
@@ -67,6 +75,7 @@ public static class DetectorCatalog
         ["shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "shape"),
         ["ens-shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "shape"),
         ["ens-evt"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),
+        ["ens-evtf"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
         ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
         ["live-of"] = p => () => new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"))).Create("series"),
@@ -146,6 +155,7 @@ public static class DetectorCatalog
         "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
         "step" => new FeatureNoveltyScorer(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5)),
         "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
+        "flat" => new FlatRunScorer(),
         "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
         "shape" => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
         "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),

@@ -4,11 +4,11 @@ using AIOps.Detection.Scoring;
 namespace AIOps.Detection;
 
 /// <summary>
-/// The engine's live detector for every metric series. The NAB-tuned ensemble (<see cref="DefaultDetectorFactory"/>)
-/// says whether a value is novel for this series; a robust median/IQR baseline says whether it is large against
-/// the series' own noise. A live signal needs both: novelty alone fires on every new record of a young series
-/// (right for NAB's scoring of one series' anomaly windows, noise for an operator watching thousands), and a
-/// z-score alone fires on heavy-tailed metrics. `aiops detect` and the NAB harness use the ungated ensemble.
+/// The engine's live detector for every metric series. The NAB-tuned ensemble (<see cref="DefaultDetectorFactory"/>
+/// without its flat-run member, see <see cref="DetectorCatalog.LiveBaseName"/>) says whether a value is novel for this
+/// series; a robust median/IQR baseline says whether it is large against the series' own noise. A live signal needs
+/// both: novelty alone fires on every new record of a young series (right for NAB's scoring of one series' anomaly
+/// windows, noise for an operator watching thousands), and a z-score alone fires on heavy-tailed metrics. `aiops detect` and the NAB harness use the ungated ensemble.
 /// </summary>
 public sealed class LiveDetectorFactory : ISeriesDetectorFactory
 {
@@ -21,13 +21,13 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
     private readonly ISeriesDetectorFactory _novelty;
 
     public LiveDetectorFactory()
-        : this(new DefaultDetectorFactory())
+        : this(string.Empty)
     {
     }
 
     /// <param name="defaultOverrides">Parameters over the default ensemble's (e.g. a season hint from detection.yaml).</param>
     public LiveDetectorFactory(string defaultOverrides)
-        : this(DetectorCatalog.TryCreate(DetectorCatalog.DefaultName + "?" + defaultOverrides, out var factory)
+        : this(DetectorCatalog.TryCreate(DetectorCatalog.LiveBaseName + "?" + defaultOverrides, out var factory)
             ? factory
             : throw new ArgumentException($"invalid default-detector overrides '{defaultOverrides}'", nameof(defaultOverrides)))
     {

@@ -31,6 +31,26 @@ public class DefaultDetectorFactoryTests
     }
 
     [Fact]
+    public void Update_StuckLongerThanEverBefore_AlarmsOnceInsideTheRun()
+    {
+        // A metric that freezes at its usual level for 30 points now and then; the last time it stays frozen for 100
+        // points. Neither the value nor its level is new, so only the flat-run member can see it.
+        var values = SeriesBuilder.Noise(3000, 50, 2);
+        foreach (var start in new[] { 500, 1100, 1700, 2300 })
+        {
+            Array.Fill(values, 50.0, start, 30);
+        }
+
+        Array.Fill(values, 50.0, 2600, 100);
+
+        var (scores, _) = Run(values);
+
+        // 10% beyond the longest earlier run of 30: the 34th point of the stuck stretch, then quiet for the rest of it.
+        Assert.True(scores[2633] >= 0.8, $"stuck run scored {scores[2633]}");
+        Assert.Equal(1, scores.Skip(2600).Take(100).Count(s => s >= 0.5));
+    }
+
+    [Fact]
     public void Update_ColdStart_ScoresZeroThenStaysInUnitInterval()
     {
         var values = SeriesBuilder.Noise(200, 10, 1);

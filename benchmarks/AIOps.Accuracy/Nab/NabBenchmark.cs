@@ -16,6 +16,7 @@ internal static class NabBenchmark
         var detector = DetectorCatalog.DefaultName;
         var perFile = false;
         var perWindow = false;
+        var halves = false;
         string? dump = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -29,6 +30,9 @@ internal static class NabBenchmark
                     break;
                 case "--dump" when i + 1 < args.Length:
                     dump = args[++i];
+                    break;
+                case "--halves":
+                    halves = true;
                     break;
                 case "--windows":
                     perWindow = true;
@@ -72,6 +76,11 @@ internal static class NabBenchmark
         Console.WriteLine($"NAB: detector={detector}, files={files.Count}, windows={files.Sum(f => f.Windows.Length)}, rows={points}, detect time={watch.Elapsed.TotalSeconds:F2}s");
         var report = Evaluate(files, scores);
         report.Print(Console.Out);
+        if (halves)
+        {
+            NabHalves.Print(files, scores, Console.Out);
+        }
+
         if (perFile)
         {
             PrintFiles(files, scores, report.Profiles[0].Threshold);

@@ -16,8 +16,9 @@ internal sealed class EnsembleDetector : ISeriesDetector
     private readonly CalibrationSettings[] _settings;
     private readonly EnsembleOptions _options;
     private StepTracker _steps;
-    private long _count;
-    private long _sinceAlarm = long.MaxValue / 2;
+    // int, saturating: only compared with MinPoints and the refractory length (keeps the state 8 bytes smaller).
+    private int _count;
+    private int _sinceAlarm = int.MaxValue;
 
     /// <param name="settings">One per member; shared across series.</param>
     public EnsembleDetector(IRawScorer[] members, CalibrationSettings[] settings, EnsembleOptions options)
@@ -37,7 +38,7 @@ internal sealed class EnsembleDetector : ISeriesDetector
         }
 
         var context = new PointContext(_steps.Observe(timestamp), _steps.TypicalStep);
-        _count++;
+        _count = _count < int.MaxValue ? _count + 1 : _count;
         var best = 0.0;
         var bestMember = 0;
         for (var m = 0; m < _members.Length; m++)
@@ -57,7 +58,7 @@ internal sealed class EnsembleDetector : ISeriesDetector
             best = 0;
         }
 
-        _sinceAlarm++;
+        _sinceAlarm = _sinceAlarm < int.MaxValue ? _sinceAlarm + 1 : _sinceAlarm;
         var oddsScale = _options.OutputOddsScale;
         if (_sinceAlarm <= _options.RefractoryPoints)
         {

@@ -22,7 +22,7 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     private readonly double _preference;
     private float[]? _season;
     private int _period;
-    private long _count;
+    private int _count; // saturating; only the warm-up reads it (an int keeps the per-series state 8 bytes smaller)
     private long _seasonalCount;
     private double _level;
     private double _scale;
@@ -60,7 +60,7 @@ internal sealed class SeasonalForecastScorer : IRawScorer
 
     public double Update(double value, in PointContext context)
     {
-        _count++;
+        _count = _count < int.MaxValue ? _count + 1 : _count;
         var plainRaw = _plain.Update(value, context);
         _slowLevel = _count == 1 ? value : _slowLevel + (Math.Max(_scaleRate, 1.0 / _count) * (value - _slowLevel));
         if (_count == DecideAfterPoints && context.TypicalStep > TimeSpan.Zero)

@@ -11,10 +11,10 @@ namespace AIOps.Detection.Robust;
 internal sealed class RangeNoveltyScorer : IRawScorer
 {
     private readonly double _decay;
-    private double _min;
-    private double _max;
+    // Empty range (min > max) until the first point; no point counter, so the state stays 64 bytes.
+    private double _min = double.PositiveInfinity;
+    private double _max = double.NegativeInfinity;
     private double _level;
-    private long _count;
 
     public RangeNoveltyScorer(double decay = 1e-4)
     {
@@ -27,24 +27,21 @@ internal sealed class RangeNoveltyScorer : IRawScorer
 
     public double Update(double value, in PointContext context)
     {
-        _count++;
-        _level = _count == 1 ? value : _level + (0.01 * (value - _level));
-        var raw = 0.0;
-        if (_count > 1)
+        if (_min > _max)
         {
-            var range = Math.Max(_max - _min, ScaleFloor.For(_level) + (1e-3 * Math.Abs(_level)));
-            var above = (value - _max) / range;
-            var below = (_min - value) / range;
-            raw = Math.Max(0, Math.Max(above, below));
-            Expected = Math.Clamp(value, _min, _max);
-            Deviation = above > 0 ? above : -Math.Max(below, 0);
-        }
-
-        if (_count == 1)
-        {
+            _level = value;
             _min = value;
             _max = value;
+            return 0;
         }
+
+        _level += 0.01 * (value - _level);
+        var range = Math.Max(_max - _min, ScaleFloor.For(_level) + (1e-3 * Math.Abs(_level)));
+        var above = (value - _max) / range;
+        var below = (_min - value) / range;
+        var raw = Math.Max(0, Math.Max(above, below));
+        Expected = Math.Clamp(value, _min, _max);
+        Deviation = above > 0 ? above : -Math.Max(below, 0);
 
         _min = Math.Min(_min + (_decay * (_level - _min)), value);
         _max = Math.Max(_max - (_decay * (_max - _level)), value);
