@@ -92,6 +92,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         TrackInhibitionSource(signal);
+        TrackActivity(signal);
         if (signal.Resolved)
         {
             ObserveResolution(signal, changes);
@@ -113,7 +114,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         var groupKey = GroupKey(signal, rule);
-        var related = FindRelated(signal, window, groupKey, out var reason);
+        var related = FindRelated(signal, rule, window, groupKey, out var reason);
         if (related.Count == 0)
         {
             ObserveUnrelated(signal, rule, window, groupKey, changes);
@@ -185,6 +186,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             _lastExpiry = now;
             Counters.ExpiredEdges += _topology.Expire(now - _options.EdgeTtl);
             _neighbourhoods.Clear();
+            PruneActivity(now);
         }
     }
 

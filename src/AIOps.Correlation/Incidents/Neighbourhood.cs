@@ -1,0 +1,22 @@
+namespace AIOps.Correlation.Incidents;
+
+/// <summary>
+/// What an entity is related to within <see cref="CorrelatorOptions.MaxHops"/>: everything (undirected, plus the
+/// hosts it runs on), and apart from that the entities it depends on (following calls) and the entities that depend
+/// on it (following callers). The direction says which way damage can travel: from a dependency to its callers.
+/// </summary>
+internal sealed class Neighbourhood(DateTimeOffset at)
+{
+    public DateTimeOffset At { get; } = at;
+
+    public HashSet<string> All { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Entities this one calls, directly or through calls only: its trouble can come from them.</summary>
+    public HashSet<string> Dependencies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Entities that call this one, directly or through callers only: its trouble can spread to them.</summary>
+    public HashSet<string> Dependents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="member"/> depends on this entity and not the other way round.</summary>
+    public bool IsOnlyDependedOnBy(string member) => Dependents.Contains(member) && !Dependencies.Contains(member);
+}
