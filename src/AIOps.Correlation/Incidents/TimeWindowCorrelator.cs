@@ -113,6 +113,13 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             return;
         }
 
+        // A condition of a recently resolved incident coming back reopens that incident before a neighbour's can take it.
+        if (known is { Status: IncidentStatus.Resolved, MergedInto: null } && signal.Timestamp - known.ResolvedAt <= _options.ReopenWindow && CanOpenAlone(signal, rule))
+        {
+            Reopen(known, signal, [], changes);
+            return;
+        }
+
         var groupKey = GroupKey(signal, rule);
         var related = FindRelated(signal, rule, window, groupKey, out var reason);
         if (related.Count == 0)

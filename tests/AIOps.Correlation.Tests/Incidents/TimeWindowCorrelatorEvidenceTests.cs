@@ -208,4 +208,21 @@ public sealed class TimeWindowCorrelatorEvidenceTests
         Assert.Single(sut.OpenIncidents);
         Assert.Equal(IncidentChangeKind.Reopened, _changes[^1].Kind);
     }
+
+    [Fact]
+    public void Observe_ConditionReturnsWhileANeighbourHasAnIncident_ReopensItsOwn()
+    {
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
+        sut.Observe(Alert("payments", "ProbeFailed", 0), _changes);
+        sut.Observe(Alert("payments", "ProbeFailed", 2, resolved: true), _changes);
+        sut.AdvanceTo(T0.AddMinutes(20), _changes);
+        var own = _changes[^1].Incident.Id;
+        sut.Observe(Alert("checkout", "TargetDown", 21), _changes);
+
+        sut.Observe(Alert("payments", "ProbeFailed", 22), _changes);
+
+        Assert.Equal(IncidentChangeKind.Reopened, _changes[^1].Kind);
+        Assert.Equal(own, _changes[^1].Incident.Id);
+        Assert.Equal(2, sut.OpenIncidents.Count);
+    }
 }
