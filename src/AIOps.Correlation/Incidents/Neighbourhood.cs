@@ -11,10 +11,10 @@ internal sealed class Neighbourhood(DateTimeOffset at)
 
     public HashSet<string> All { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Entities this one calls, directly or through calls only: its trouble can come from them.</summary>
+    /// <summary>Entities this one calls (directly or through calls only) and the hosts it runs on: its trouble can come from them.</summary>
     public HashSet<string> Dependencies { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Entities that call this one, directly or through callers only: its trouble can spread to them.</summary>
+    /// <summary>Entities that call this one (directly or through callers only), or the services on this host: its trouble can spread to them.</summary>
     public HashSet<string> Dependents { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="member"/> depends on this entity and not the other way round.</summary>

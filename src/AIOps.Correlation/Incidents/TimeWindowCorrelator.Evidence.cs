@@ -47,11 +47,13 @@ public sealed partial class TimeWindowCorrelator
     /// conditions (anomalies, warnings) needs that many distinct conditions of any kind on its entity within the
     /// corroboration window, or to have persisted; a lone blip on a neighbour is held like any uncorroborated signal,
     /// and joins with the rest once its entity is corroborated.
-    /// An alert joining an incident built from anomalies needs its entity's metrics to agree (an anomaly of its own
-    /// around the alert's onset) or the incident to show the same alert already: symptoms that spread move the
-    /// neighbour's metrics or repeat the same symptom, while a job failing or a target flapping there does neither.
+    /// An alert joining an incident built from anomalies through a caller or a sibling (the symptom side) needs its
+    /// entity's metrics to agree (an anomaly of its own around the alert's onset) or the incident to show the same
+    /// alert already: symptoms that spread move the neighbour's metrics or repeat the same symptom, while a job
+    /// failing or a target flapping there does neither. On a dependency that went wrong early enough to be the cause
+    /// (an expired certificate, a replica falling behind), the alert may be the only sign of it and is enough.
     /// </summary>
-    private bool BringsEvidence(IncidentState incident, Signal signal, CorrelationRule? rule, TimeSpan window)
+    private bool BringsEvidence(IncidentState incident, Signal signal, CorrelationRule? rule, TimeSpan window, bool asDependency)
     {
         var corroboration = _options.AnomalyCorroborationWindow > TimeSpan.Zero ? _options.AnomalyCorroborationWindow : window;
         _activity.TryGetValue(signal.Entity, out var activity);
@@ -62,7 +64,7 @@ public sealed partial class TimeWindowCorrelator
             return false;
         }
 
-        return signal.Kind != SignalKind.Alert || !incident.HasAnomalies || incident.HasAlertNamed(signal.Indicator) ||
+        return signal.Kind != SignalKind.Alert || asDependency || !incident.HasAnomalies || incident.HasAlertNamed(signal.Indicator) ||
             (activity is not null && activity.AnomalousBetween(signal.Onset - corroboration, signal.Timestamp + corroboration));
     }
 }

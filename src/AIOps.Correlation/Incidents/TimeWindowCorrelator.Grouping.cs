@@ -42,13 +42,13 @@ public sealed partial class TimeWindowCorrelator
             }
 
             neighbours ??= NeighbourhoodOf(signal.Entity, signal.Timestamp);
-            var through = ConnectingMember(incident, signal, neighbours, window, ref late);
+            var through = ConnectingMember(incident, signal, neighbours, window, ref late, out var asDependency);
             if (through is null && !IsCoOnset(incident, signal))
             {
                 continue;
             }
 
-            if (!BringsEvidence(incident, signal, rule, window))
+            if (!BringsEvidence(incident, signal, rule, window, asDependency))
             {
                 unsupported = true;
                 continue;
@@ -70,12 +70,15 @@ public sealed partial class TimeWindowCorrelator
     }
 
     /// <summary>
-    /// The active member the signal's entity is related to, or null. A dependency of a member (its database, a
-    /// service it calls) that went wrong well after that member did cannot have caused the member's trouble, and
+    /// The active member the signal's entity is related to, or null; <paramref name="asDependency"/> when the entity
+    /// is a dependency of a connecting member (it runs on or is called by it) that went wrong early enough to be its
+    /// cause. A dependency that went wrong well after its caller did cannot have caused the caller's trouble, and
     /// damage travels from a dependency to its callers, not back: that member does not connect it.
     /// </summary>
-    private string? ConnectingMember(IncidentState incident, Signal signal, Neighbourhood neighbours, TimeSpan window, ref bool late)
+    private string? ConnectingMember(IncidentState incident, Signal signal, Neighbourhood neighbours, TimeSpan window, ref bool late, out bool asDependency)
     {
+        string? through = null;
+        asDependency = false;
         foreach (var entity in incident.Entities)
         {
             // The neighbour must itself be active: a member that went quiet long ago connects nothing new.
@@ -84,17 +87,22 @@ public sealed partial class TimeWindowCorrelator
                 continue;
             }
 
-            if (_options.DependencyOnsetLag > TimeSpan.Zero && neighbours.IsOnlyDependedOnBy(entity) &&
-                TroubleOnset(signal, window) - incident.EntityOnset(entity) > _options.DependencyOnsetLag)
+            if (neighbours.IsOnlyDependedOnBy(entity))
             {
-                late = true;
-                continue;
+                if (_options.DependencyOnsetLag > TimeSpan.Zero && TroubleOnset(signal, window) - incident.EntityOnset(entity) > _options.DependencyOnsetLag)
+                {
+                    late = true;
+                    continue;
+                }
+
+                asDependency = true;
+                return entity;
             }
 
-            return entity;
+            through ??= entity;
         }
 
-        return null;
+        return through;
     }
 
     // Only anomalies against an incident that began with anomalies: a page that happened to fire that minute is not a symptom.
@@ -139,6 +147,14 @@ public sealed partial class TimeWindowCorrelator
         foreach (var related in _hosts.Related(entity))
         {
             result.All.Add(related);
+            if (_hosts.HostsOf(entity).Contains(related, StringComparer.Ordinal))
+            {
+                result.Dependencies.Add(related); // the host it runs on
+            }
+            else
+            {
+                result.Dependents.Add(related); // a service running on this host
+            }
         }
 
         _neighbourhoods[entity] = result;

@@ -225,4 +225,42 @@ public sealed class TimeWindowCorrelatorEvidenceTests
         Assert.Equal(own, _changes[^1].Incident.Id);
         Assert.Equal(2, sut.OpenIncidents.Count);
     }
+
+    [Fact]
+    public void Observe_PageOnADependencyThatWentWrongFirst_JoinsWithoutAnAnomalyOfItsOwn()
+    {
+        // The cause may show only as an alert (an expired certificate): on the dependency side it is enough.
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
+        sut.Observe(Anomaly("payments", "errors", 0), _changes);
+
+        sut.Observe(Alert("payments-db", "CertificateExpired", 1), _changes);
+
+        Assert.Equal(["payments", "payments-db"], Assert.Single(sut.OpenIncidents).Entities);
+    }
+
+    [Fact]
+    public void Observe_HostGoesWrongMinutesAfterItsService_OpensItsOwnIncident()
+    {
+        var hosts = new HostMap();
+        hosts.Add("search", "node-1");
+        var sut = new TimeWindowCorrelator(_graph, Grouping, hosts: hosts);
+        sut.Observe(Anomaly("search", "latency", 0), _changes);
+
+        sut.Observe(Anomaly("node-1", "disk_io", 9), _changes);
+
+        Assert.Equal(2, sut.OpenIncidents.Count);
+    }
+
+    [Fact]
+    public void Observe_ServiceGoesWrongMinutesAfterItsHost_JoinsAsASymptom()
+    {
+        var hosts = new HostMap();
+        hosts.Add("search", "node-1");
+        var sut = new TimeWindowCorrelator(_graph, Grouping, hosts: hosts);
+        sut.Observe(Anomaly("node-1", "disk_io", 0), _changes);
+
+        sut.Observe(Anomaly("search", "latency", 9), _changes);
+
+        Assert.Equal(["node-1", "search"], Assert.Single(sut.OpenIncidents).Entities);
+    }
 }
