@@ -138,12 +138,26 @@ public sealed partial class TimeWindowCorrelator
         }
 
         var result = new Neighbourhood(now);
-        Walk(entity, result.Dependencies, static (graph, node) => graph.Callees(node));
-        Walk(entity, result.Dependents, static (graph, node) => graph.Callers(node));
-
-        // Undirected: mixed paths (two services sharing a dependency, at two hops) relate them without a direction.
         result.All.Add(entity);
-        Walk(entity, result.All, static (graph, node) => [.. graph.Callees(node), .. graph.Callers(node)]);
+        if (_options.MaxHops >= 1)
+        {
+            // One hop (the default) straight from the graph's lists; more hops walk on.
+            var callees = _topology.Callees(entity);
+            var callers = _topology.Callers(entity);
+            result.Dependencies.AddRange(callees);
+            result.Dependents.AddRange(callers);
+            result.All.UnionWith(callees);
+            result.All.UnionWith(callers);
+            if (_options.MaxHops > 1)
+            {
+                Walk(entity, result.Dependencies, static (graph, node) => graph.Callees(node));
+                Walk(entity, result.Dependents, static (graph, node) => graph.Callers(node));
+
+                // Undirected: mixed paths (two services sharing a dependency, at two hops) relate them without a direction.
+                Walk(entity, result.All, static (graph, node) => [.. graph.Callees(node), .. graph.Callers(node)]);
+            }
+        }
+
         foreach (var related in _hosts.Related(entity))
         {
             result.All.Add(related);
@@ -161,8 +175,9 @@ public sealed partial class TimeWindowCorrelator
         return result;
     }
 
-    private void Walk(string entity, HashSet<string> into, Func<AIOps.Core.Topology.DependencyGraph, string, IReadOnlyList<string>> step)
+    private void Walk(string entity, ICollection<string> into, Func<AIOps.Core.Topology.DependencyGraph, string, IReadOnlyList<string>> step)
     {
+        var seen = new HashSet<string>(into, StringComparer.Ordinal) { entity };
         var frontier = new List<string> { entity };
         for (var hop = 0; hop < _options.MaxHops && frontier.Count > 0; hop++)
         {
@@ -171,9 +186,14 @@ public sealed partial class TimeWindowCorrelator
             {
                 foreach (var neighbour in step(_topology, node))
                 {
-                    if (!string.Equals(neighbour, entity, StringComparison.Ordinal) && into.Add(neighbour))
+                    if (seen.Add(neighbour))
                     {
+                        into.Add(neighbour);
                         next.Add(neighbour);
+                    }
+                    else if (hop == 0)
+                    {
+                        next.Add(neighbour); // reached at one hop already; walk on from it
                     }
                 }
             }

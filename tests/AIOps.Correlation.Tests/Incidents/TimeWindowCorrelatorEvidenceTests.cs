@@ -263,4 +263,19 @@ public sealed class TimeWindowCorrelatorEvidenceTests
 
         Assert.Equal(["node-1", "search"], Assert.Single(sut.OpenIncidents).Entities);
     }
+
+    [Theory]
+    [InlineData("payments", "frontend", 1)] // a caller two hops up: a symptom, joins however late
+    [InlineData("frontend", "payments", 2)] // a dependency two hops down, 9 min late: not the cause
+    [InlineData("payments", "inventory", 1)] // a sibling through checkout: no direction, joins
+    public void Observe_TwoHops_DirectionFollowsCallsOnlyPaths(string first, string second, int incidents)
+    {
+        _graph.AddStatic("checkout", "inventory");
+        var sut = new TimeWindowCorrelator(_graph, new CorrelatorOptions { AnomalyMinCount = 1, MaxHops = 2 });
+        sut.Observe(Anomaly(first, "errors", 0), _changes);
+
+        sut.Observe(Anomaly(second, "latency", 9), _changes);
+
+        Assert.Equal(incidents, sut.OpenIncidents.Count);
+    }
 }
