@@ -88,6 +88,11 @@ internal static class CorrelationHarness
             {
                 Console.Error.WriteLine($"  {incident.Id} v{incident.Version} {incident.Status} {incident.FirstSeen:HH:mm}-{incident.ResolvedAt:HH:mm} [{string.Join(",", incident.Entities)}] {incident.Title}");
                 Console.Error.WriteLine($"     members: {string.Join("; ", incident.Signals.Select(s => $"{s.Kind.ToString().ToLowerInvariant()} {s.Indicator}@{s.Entity} {s.Severity.ToString().ToLowerInvariant()} {s.Onset:HH:mm:ss}-{s.Timestamp:HH:mm:ss}{(s.Resolved ? " resolved" : string.Empty)}"))}");
+                if (incident.RootCause is { Candidates.Count: > 0 } causes)
+                {
+                    Console.Error.WriteLine($"     causes: {string.Join("; ", causes.Candidates.Take(3).Select(c => $"{c.Entity} ({c.Indicator}) {c.Score:0.000}"))}");
+                }
+
                 foreach (var version in capture.Versions.Where(v => v.Id == incident.Id && (v.Change.StartsWith("re", StringComparison.Ordinal) || v.Change.StartsWith("merged", StringComparison.Ordinal))))
                 {
                     Console.Error.WriteLine($"     v{version.Version}: {version.Change}");

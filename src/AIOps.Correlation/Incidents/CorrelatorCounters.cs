@@ -18,6 +18,18 @@ public sealed class CorrelatorCounters
     /// <summary>Held back waiting for their rule's minimum count (may still open an incident).</summary>
     public long Pending { get; set; }
 
+    /// <summary>
+    /// Signals on a dependency of an incident's member that started too long after it to be its cause, with nothing
+    /// else relating them (handled as unrelated: a new incident, or held).
+    /// </summary>
+    public long LateDependencies { get; set; }
+
+    /// <summary>
+    /// Signals that would have brought a new entity into an incident without evidence of their own (an uncorroborated
+    /// anomaly or warning, an alert with no anomaly of its entity); handled as unrelated.
+    /// </summary>
+    public long Unsupported { get; set; }
+
     /// <summary>Learned call edges aged out of the dependency graph.</summary>
     public long ExpiredEdges { get; set; }
 }

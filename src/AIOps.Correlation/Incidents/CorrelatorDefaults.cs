@@ -10,6 +10,7 @@ public static class CorrelatorDefaults
     public const int AnomalyMinCount = 2;
     public static readonly TimeSpan AnomalyPersist = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan AnomalyCorroborationWindow = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DependencyOnsetLag = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan CoOnsetWindow = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(15);

@@ -43,6 +43,14 @@ public sealed class CorrelatorOptions
     /// </summary>
     public TimeSpan CoOnsetWindow { get; set; } = CorrelatorDefaults.CoOnsetWindow;
 
+    /// <summary>
+    /// A signal on a dependency of an incident's member (a service or database the member calls) joins through that
+    /// member only if its entity's trouble began no later than this after the member's: damage travels from a
+    /// dependency to its callers, so a dependency that went wrong well after its caller did not cause the caller's
+    /// trouble and is a problem of its own. Callers and hosts are not limited. Zero turns it off.
+    /// </summary>
+    public TimeSpan DependencyOnsetLag { get; set; } = CorrelatorDefaults.DependencyOnsetLag;
+
     /// <summary>A signal that topology does not connect joins an incident whose member it resembles this much (IDF-weighted Jaccard of labels and words); 0 disables.</summary>
     public double SimilarityThreshold { get; set; } = CorrelatorDefaults.SimilarityThreshold;
 

@@ -8,6 +8,7 @@ public sealed class HostMap
     public static readonly HostMap Empty = new();
 
     private readonly Dictionary<string, List<string>> _related = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _hostsOf = new(StringComparer.Ordinal);
 
     public static HostMap From(TopologyDocument document)
     {
@@ -25,18 +26,22 @@ public sealed class HostMap
 
     public void Add(string service, string host)
     {
-        Link(service, host);
-        Link(host, service);
+        Link(_related, service, host);
+        Link(_related, host, service);
+        Link(_hostsOf, service, host);
     }
 
     /// <summary>The hosts of a service, or the services of a host.</summary>
     public IReadOnlyList<string> Related(string entity) => _related.TryGetValue(entity, out var list) ? list : [];
 
-    private void Link(string from, string to)
+    /// <summary>The hosts a service runs on (a service's trouble can come from its host, not the other way round).</summary>
+    public IReadOnlyList<string> HostsOf(string service) => _hostsOf.TryGetValue(service, out var list) ? list : [];
+
+    private static void Link(Dictionary<string, List<string>> map, string from, string to)
     {
-        if (!_related.TryGetValue(from, out var list))
+        if (!map.TryGetValue(from, out var list))
         {
-            _related[from] = list = [];
+            map[from] = list = [];
         }
 
         if (!list.Contains(to, StringComparer.Ordinal))

@@ -11,6 +11,8 @@ internal sealed class IncidentState
     private readonly List<string> _signalOrder = [];
     private readonly List<string> _reasons = [];
     private readonly Dictionary<string, DateTimeOffset> _entityLastSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _entityOnset = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _alertNames = new(StringComparer.Ordinal);
     private int _alerts;
     private int _firingAlerts;
     private DateTimeOffset _lastAnomaly = DateTimeOffset.MinValue;
@@ -97,6 +99,15 @@ internal sealed class IncidentState
     /// <summary>When the entity last signalled in this incident (a neighbour joins only while it is active).</summary>
     public DateTimeOffset EntityLastSeen(string entity) => _entityLastSeen.GetValueOrDefault(entity, LastSeen);
 
+    /// <summary>When the entity's trouble began in this incident: the earliest onset among its members.</summary>
+    public DateTimeOffset EntityOnset(string entity) => _entityOnset.GetValueOrDefault(entity, FirstSeen);
+
+    /// <summary>True when some member anomaly exists: the detection stage watches this incident's entities.</summary>
+    public bool HasAnomalies => FirstAnomalyOnset != DateTimeOffset.MaxValue;
+
+    /// <summary>True when a member alert has this name (on any entity): the same symptom spreading.</summary>
+    public bool HasAlertNamed(string indicator) => _alertNames.Contains(indicator);
+
     /// <summary>The newest members (for similarity), newest first.</summary>
     public IEnumerable<Signal> Newest(int count)
     {
@@ -164,6 +175,16 @@ internal sealed class IncidentState
         if (signal.Kind != SignalKind.Change && (!_entityLastSeen.TryGetValue(signal.Entity, out var seen) || signal.Timestamp > seen))
         {
             _entityLastSeen[signal.Entity] = signal.Timestamp;
+        }
+
+        if (signal.Kind != SignalKind.Change && (!_entityOnset.TryGetValue(signal.Entity, out var entityOnset) || signal.Onset < entityOnset))
+        {
+            _entityOnset[signal.Entity] = signal.Onset;
+        }
+
+        if (signal.Kind == SignalKind.Alert)
+        {
+            _alertNames.Add(signal.Indicator);
         }
 
         if (signal.Kind == SignalKind.Anomaly && signal.Onset < FirstAnomalyOnset)

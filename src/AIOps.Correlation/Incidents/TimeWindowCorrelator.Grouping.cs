@@ -1,18 +1,20 @@
 using AIOps.Core.Model;
+using AIOps.Correlation.Rules;
 
 namespace AIOps.Correlation.Incidents;
 
 public sealed partial class TimeWindowCorrelator
 {
     private static readonly TimeSpan NeighbourhoodTtl = TimeSpan.FromMinutes(1);
-    private readonly Dictionary<string, (DateTimeOffset At, HashSet<string> Entities)> _neighbourhoods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Neighbourhood> _neighbourhoods = new(StringComparer.Ordinal);
 
     /// <summary>Open incidents the signal belongs to, oldest first, with the reason for the first match.</summary>
-    private List<IncidentState> FindRelated(Signal signal, TimeSpan window, string? groupKey, out string? reason)
+    private List<IncidentState> FindRelated(Signal signal, CorrelationRule? rule, TimeSpan window, string? groupKey, out string? reason)
     {
         reason = null;
         var related = new List<IncidentState>();
-        HashSet<string>? neighbours = null;
+        Neighbourhood? neighbours = null;
+        bool late = false, unsupported = false;
         foreach (var incident in OpenIncidentsOldestFirst())
         {
             if (incident.Recovered(signal.Timestamp, window))
@@ -39,28 +41,68 @@ public sealed partial class TimeWindowCorrelator
                 continue;
             }
 
-            neighbours ??= Neighbourhood(signal.Entity, signal.Timestamp);
-            var connected = false;
-            foreach (var entity in incident.Entities)
+            neighbours ??= NeighbourhoodOf(signal.Entity, signal.Timestamp);
+            var through = ConnectingMember(incident, signal, neighbours, window, ref late, out var asDependency);
+            if (through is null && !IsCoOnset(incident, signal))
             {
-                // The neighbour must itself be active: a member that went quiet long ago connects nothing new.
-                if (neighbours.Contains(entity) && signal.Timestamp - incident.EntityLastSeen(entity) <= window)
-                {
-                    related.Add(incident);
-                    reason ??= ConnectionReason(signal.Entity, entity, window);
-                    connected = true;
-                    break;
-                }
+                continue;
             }
 
-            if (!connected && IsCoOnset(incident, signal))
+            if (!BringsEvidence(incident, signal, rule, window, asDependency))
             {
-                related.Add(incident);
-                reason ??= $"{signal.Entity} joined: its {signal.Indicator} went wrong within {_options.CoOnsetWindow.TotalSeconds:0} s of this incident's first anomaly ({string.Join(", ", incident.Entities.Take(3))}): a shared cause is likely";
+                unsupported = true;
+                continue;
             }
+
+            related.Add(incident);
+            reason ??= through is not null
+                ? ConnectionReason(signal.Entity, through, window)
+                : $"{signal.Entity} joined: its {signal.Indicator} went wrong within {_options.CoOnsetWindow.TotalSeconds:0} s of this incident's first anomaly ({string.Join(", ", incident.Entities.Take(3))}): a shared cause is likely";
+        }
+
+        if (related.Count == 0)
+        {
+            Counters.LateDependencies += late ? 1 : 0;
+            Counters.Unsupported += unsupported ? 1 : 0;
         }
 
         return related;
+    }
+
+    /// <summary>
+    /// The active member the signal's entity is related to, or null; <paramref name="asDependency"/> when the entity
+    /// is a dependency of a connecting member (it runs on or is called by it) that went wrong early enough to be its
+    /// cause. A dependency that went wrong well after its caller did cannot have caused the caller's trouble, and
+    /// damage travels from a dependency to its callers, not back: that member does not connect it.
+    /// </summary>
+    private string? ConnectingMember(IncidentState incident, Signal signal, Neighbourhood neighbours, TimeSpan window, ref bool late, out bool asDependency)
+    {
+        string? through = null;
+        asDependency = false;
+        foreach (var entity in incident.Entities)
+        {
+            // The neighbour must itself be active: a member that went quiet long ago connects nothing new.
+            if (!neighbours.All.Contains(entity) || signal.Timestamp - incident.EntityLastSeen(entity) > window)
+            {
+                continue;
+            }
+
+            if (neighbours.IsOnlyDependedOnBy(entity))
+            {
+                if (_options.DependencyOnsetLag > TimeSpan.Zero && TroubleOnset(signal, window) - incident.EntityOnset(entity) > _options.DependencyOnsetLag)
+                {
+                    late = true;
+                    continue;
+                }
+
+                asDependency = true;
+                return entity;
+            }
+
+            through ??= entity;
+        }
+
+        return through;
     }
 
     // Only anomalies against an incident that began with anomalies: a page that happened to fire that minute is not a symptom.
@@ -87,40 +129,77 @@ public sealed partial class TimeWindowCorrelator
         return _candidates;
     }
 
-    /// <summary>Entities within MaxHops in the dependency graph, plus the hosts it runs on (or the services a host runs); cached briefly.</summary>
-    private HashSet<string> Neighbourhood(string entity, DateTimeOffset now)
+    /// <summary>Entities within MaxHops in the dependency graph (with direction), plus the hosts it runs on (or the services a host runs); cached briefly.</summary>
+    private Neighbourhood NeighbourhoodOf(string entity, DateTimeOffset now)
     {
         if (_neighbourhoods.TryGetValue(entity, out var cached) && now - cached.At < NeighbourhoodTtl && now >= cached.At)
         {
-            return cached.Entities;
+            return cached;
         }
 
-        var set = new HashSet<string>(StringComparer.Ordinal) { entity };
+        var result = new Neighbourhood(now);
+        result.All.Add(entity);
+        if (_options.MaxHops >= 1)
+        {
+            // One hop (the default) straight from the graph's lists; more hops walk on.
+            var callees = _topology.Callees(entity);
+            var callers = _topology.Callers(entity);
+            result.Dependencies.AddRange(callees);
+            result.Dependents.AddRange(callers);
+            result.All.UnionWith(callees);
+            result.All.UnionWith(callers);
+            if (_options.MaxHops > 1)
+            {
+                Walk(entity, result.Dependencies, static (graph, node) => graph.Callees(node));
+                Walk(entity, result.Dependents, static (graph, node) => graph.Callers(node));
+
+                // Undirected: mixed paths (two services sharing a dependency, at two hops) relate them without a direction.
+                Walk(entity, result.All, static (graph, node) => [.. graph.Callees(node), .. graph.Callers(node)]);
+            }
+        }
+
+        foreach (var related in _hosts.Related(entity))
+        {
+            result.All.Add(related);
+            if (_hosts.HostsOf(entity).Contains(related, StringComparer.Ordinal))
+            {
+                result.Dependencies.Add(related); // the host it runs on
+            }
+            else
+            {
+                result.Dependents.Add(related); // a service running on this host
+            }
+        }
+
+        _neighbourhoods[entity] = result;
+        return result;
+    }
+
+    private void Walk(string entity, ICollection<string> into, Func<AIOps.Core.Topology.DependencyGraph, string, IReadOnlyList<string>> step)
+    {
+        var seen = new HashSet<string>(into, StringComparer.Ordinal) { entity };
         var frontier = new List<string> { entity };
         for (var hop = 0; hop < _options.MaxHops && frontier.Count > 0; hop++)
         {
             var next = new List<string>();
             foreach (var node in frontier)
             {
-                foreach (var neighbour in _topology.Callees(node).Concat(_topology.Callers(node)))
+                foreach (var neighbour in step(_topology, node))
                 {
-                    if (set.Add(neighbour))
+                    if (seen.Add(neighbour))
                     {
+                        into.Add(neighbour);
                         next.Add(neighbour);
+                    }
+                    else if (hop == 0)
+                    {
+                        next.Add(neighbour); // reached at one hop already; walk on from it
                     }
                 }
             }
 
             frontier = next;
         }
-
-        foreach (var related in _hosts.Related(entity))
-        {
-            set.Add(related);
-        }
-
-        _neighbourhoods[entity] = (now, set);
-        return set;
     }
 
     private string ConnectionReason(string from, string to, TimeSpan window)
@@ -256,7 +335,7 @@ public sealed partial class TimeWindowCorrelator
             return true;
         }
 
-        var neighbours = Neighbourhood(entity, now);
+        var neighbours = NeighbourhoodOf(entity, now).All;
         foreach (var member in incident.Entities)
         {
             if (neighbours.Contains(member))

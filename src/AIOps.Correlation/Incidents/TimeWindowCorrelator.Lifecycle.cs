@@ -8,10 +8,12 @@ public sealed partial class TimeWindowCorrelator
     /// <summary>Nothing open is connected to the signal: reopen, join by similarity, or open (rules permitting).</summary>
     private void ObserveUnrelated(Signal signal, CorrelationRule? rule, TimeSpan window, string? groupKey, ICollection<IncidentChange> changes)
     {
-        // The same condition coming back reopens; something else on the entity reopens only if it could open an incident itself.
-        if (FindReopenable(signal) is { } resolved && (resolved.HasFingerprint(signal.Fingerprint) || CanOpenAlone(signal, rule)))
+        // Only the same condition coming back reopens, and only if it could open an incident itself (a lone blip is
+        // held like any other and reopens once corroborated): a different condition on the entity after its incident
+        // resolved is a new problem.
+        if (FindReopenable(signal) is { } resolved && CanOpenAlone(signal, rule))
         {
-            Reopen(resolved, signal, changes);
+            Reopen(resolved, signal, [], changes);
             return;
         }
 
@@ -43,12 +45,13 @@ public sealed partial class TimeWindowCorrelator
         !(signal.Kind != SignalKind.Alert && signal.Score < _options.MinOpenScore) &&
         (rule is null || rule.MinCount <= 1 || (rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist));
 
+    /// <summary>The most recently resolved incident (not merged away) that held this very condition, within the reopen window.</summary>
     private IncidentState? FindReopenable(Signal signal)
     {
         IncidentState? best = null;
         foreach (var incident in _incidents.Values)
         {
-            if (incident.Status == IncidentStatus.Resolved && incident.MergedInto is null && incident.HasEntity(signal.Entity) &&
+            if (incident.Status == IncidentStatus.Resolved && incident.MergedInto is null && incident.HasFingerprint(signal.Fingerprint) &&
                 signal.Timestamp - incident.ResolvedAt <= _options.ReopenWindow &&
                 (best is null || incident.ResolvedAt > best.ResolvedAt || (incident.ResolvedAt == best.ResolvedAt && string.CompareOrdinal(incident.Id, best.Id) < 0)))
             {
@@ -60,13 +63,18 @@ public sealed partial class TimeWindowCorrelator
     }
 
     /// <summary>Reopens; an incident that keeps coming back within the flap period is marked flapping and held open longer.</summary>
-    private void Reopen(IncidentState incident, Signal signal, ICollection<IncidentChange> changes)
+    private void Reopen(IncidentState incident, Signal signal, IReadOnlyList<Signal> held, ICollection<IncidentChange> changes)
     {
         incident.Status = IncidentStatus.Open;
         incident.ResolvedAt = null;
         incident.Reopens.Add(signal.Timestamp);
         incident.Reopens.RemoveAll(t => signal.Timestamp - t > _options.FlapPeriod);
         Add(incident, signal);
+        foreach (var member in held)
+        {
+            Add(incident, member);
+        }
+
         incident.AddReason($"reopened: {signal.Indicator} on {signal.Entity} came back within {_options.ReopenWindow.TotalMinutes:0} min of resolution");
         var change = $"reopened by {signal.Indicator} on {signal.Entity}";
         if (!incident.Flapping && _options.FlapThreshold > 0 && incident.Reopens.Count >= _options.FlapThreshold)

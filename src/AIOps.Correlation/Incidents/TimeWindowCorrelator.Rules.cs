@@ -67,7 +67,7 @@ public sealed partial class TimeWindowCorrelator
             return;
         }
 
-        var key = groupKey ?? $"{rule.Name} entity={signal.Entity}";
+        var key = groupKey ?? PendingKey(rule, signal);
         if (!_pending.TryGetValue(key, out var held))
         {
             _pending[key] = held = [];
@@ -95,11 +95,23 @@ public sealed partial class TimeWindowCorrelator
         }
 
         _pending.Remove(key);
+        foreach (var condition in held)
+        {
+            if (FindReopenable(condition) is { } resolved)
+            {
+                // A corroborated return of a condition of a recently resolved incident reopens it.
+                Reopen(resolved, condition, [.. held.Where(s => !ReferenceEquals(s, condition))], changes);
+                return;
+            }
+        }
+
         var because = corroborating >= rule.MinCount
             ? $"{corroborating} conditions within {corroboration.TotalMinutes:0} min"
             : $"lasted {(signal.Timestamp - signal.Onset).TotalMinutes:0} min";
         Open(held[0], rule, groupKey, held.GetRange(1, held.Count - 1), changes, because);
     }
+
+    private static string PendingKey(CorrelationRule rule, Signal signal) => $"{rule.Name} entity={signal.Entity}";
 
     /// <summary>Held signals on the entities of a new incident join it (they were waiting for corroboration).</summary>
     private void AdoptPending(IncidentState incident)

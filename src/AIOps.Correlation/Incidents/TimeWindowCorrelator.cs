@@ -8,13 +8,19 @@ namespace AIOps.Correlation.Incidents;
 /// <summary>
 /// Groups signals into incidents. In order: silences and maintenance windows mute a signal; the first matching
 /// rule may drop it or map its severity; a repeat of a condition already in an open incident refreshes it
-/// (dedup by fingerprint); an inhibited signal joins the incident of the signal inhibiting it; otherwise it joins
-/// every open, not yet recovered incident seen within the window that it is related to (same entity, a dependency within
-/// <see cref="CorrelatorOptions.MaxHops"/>, a host it runs on, the same rule group) and those merge; failing
-/// that, an incident it closely resembles (<see cref="SignalSimilarity"/>); failing that, it reopens a recently
-/// resolved incident on its entity or opens a new one once its rule's minimum count is reached. Quiet incidents
-/// resolve, and one that keeps reopening is marked flapping and held open. Change events never open an incident;
-/// they are attached as evidence. Driven only by event time, so the same input always gives the same incidents.
+/// (dedup by fingerprint); an inhibited signal joins the incident of the signal inhibiting it; a condition of a
+/// recently resolved incident coming back reopens it; otherwise it joins every open, not yet recovered incident seen
+/// within the window that it is related to (same entity, the same rule group, a dependency or host within
+/// <see cref="CorrelatorOptions.MaxHops"/>, an onset in the same minute as the incident's first anomaly) and those
+/// merge. Relations respect causal direction: a dependency of a member (a callee, the member's host) that went wrong
+/// more than <see cref="CorrelatorOptions.DependencyOnsetLag"/> after the member did is not connected through it.
+/// A signal bringing a new entity in must carry evidence of its own: its rule's corroboration (distinct conditions
+/// on its entity, any kind) and, for an alert joining anomalies from the symptom side, an anomaly of its entity or
+/// the same alert already in the incident. Failing all that, an incident it closely resembles
+/// (<see cref="SignalSimilarity"/>); failing that, it opens a new one once its rule's minimum count is reached
+/// (else it is held). Quiet incidents resolve, and one that keeps reopening is marked flapping and held open. Change
+/// events never open an incident; they are attached as evidence. Driven only by event time, so the same input always
+/// gives the same incidents.
 /// </summary>
 public sealed partial class TimeWindowCorrelator : ICorrelator
 {
@@ -92,6 +98,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
         }
 
         TrackInhibitionSource(signal);
+        TrackActivity(signal);
         if (signal.Resolved)
         {
             ObserveResolution(signal, changes);
@@ -112,8 +119,15 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             return;
         }
 
+        // A condition of a recently resolved incident coming back reopens that incident before a neighbour's can take it.
+        if (known is { Status: IncidentStatus.Resolved, MergedInto: null } && signal.Timestamp - known.ResolvedAt <= _options.ReopenWindow && CanOpenAlone(signal, rule))
+        {
+            Reopen(known, signal, [], changes);
+            return;
+        }
+
         var groupKey = GroupKey(signal, rule);
-        var related = FindRelated(signal, window, groupKey, out var reason);
+        var related = FindRelated(signal, rule, window, groupKey, out var reason);
         if (related.Count == 0)
         {
             ObserveUnrelated(signal, rule, window, groupKey, changes);
@@ -185,6 +199,7 @@ public sealed partial class TimeWindowCorrelator : ICorrelator
             _lastExpiry = now;
             Counters.ExpiredEdges += _topology.Expire(now - _options.EdgeTtl);
             _neighbourhoods.Clear();
+            PruneActivity(now);
         }
     }
 

@@ -31,7 +31,13 @@ internal static class CandidateReport
             reasons.Add($"alert {lead.Indicator} fired");
         }
 
-        if (c.AnomalousCallers.Count > 0 || f.IsAnomalous)
+        if (c.InferredShared)
+        {
+            var parts = string.Join(", ", c.AnomalousCallers);
+            evidence.Add(new Evidence(EvidenceKind.Topology, $"in no declared dependency, went wrong together with {parts}, which share no declared path: an undeclared dependency they share", Path: [.. c.AnomalousCallers, f.Entity]));
+            reasons.Add($"it has no declared place in the call graph and went wrong together with {parts}, which nothing declared connects: likely a dependency they all share");
+        }
+        else if (c.AnomalousCallers.Count > 0 || f.IsAnomalous)
         {
             var path = c.AnomalousCallers.Append(f.Entity).ToList();
             var downstream = c.AnomalousCallees.Count == 0 ? "nothing it depends on is anomalous" : $"it depends on anomalous {string.Join(", ", c.AnomalousCallees)}";

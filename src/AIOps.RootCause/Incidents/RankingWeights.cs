@@ -27,6 +27,13 @@ public sealed class RankingWeights
     /// <summary>Onset differences decay with this time constant: a minute earlier matters, an hour earlier saturates.</summary>
     public TimeSpan OnsetScale { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Parts of an incident that the call graph does not connect, going wrong within this of an anomalous entity with no
+    /// place in the graph, make that entity their inferred shared dependency (<see cref="SharedCauseInference"/>).
+    /// The correlator's co-onset window; zero turns the inference off.
+    /// </summary>
+    public TimeSpan SharedCauseWindow { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Change events this long before an entity's onset count as its evidence.</summary>
     public TimeSpan ChangeLookback { get; set; } = TimeSpan.FromMinutes(30);
 }

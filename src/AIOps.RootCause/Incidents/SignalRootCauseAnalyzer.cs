@@ -8,7 +8,8 @@ namespace AIOps.RootCause.Incidents;
 /// <summary>
 /// Ranks the causes of an incident from its member signals and the dependency graph. Candidates are the
 /// incident's entities, their direct neighbours (a silent dependency can be the cause) and the entities of
-/// attached change events. Each is scored on topology (anomalous callers, healthy callees), onset order,
+/// attached change events. Each is scored on topology (anomalous callers, healthy callees; for an entity with no place
+/// in the graph, the unconnected parts that went wrong with it as inferred callers, <see cref="SharedCauseInference"/>), onset order,
 /// magnitude of the shift, change events just before its onset and never-seen log lines; see <see cref="RankingWeights"/>.
 /// Every version of an incident is analyzed, but incrementally: its members are folded as they arrive
 /// (<see cref="SignalFold"/>) and a ranking whose inputs did not change is reused (<see cref="RankingMemo"/>), so an
@@ -91,11 +92,12 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             }
         }
 
-        var walk = WalkRanks(features);
+        var inferred = SharedCauseInference.Infer(features, _weights.SharedCauseWindow);
+        var walk = WalkRanks(features, inferred);
         var scored = new List<ScoredCandidate>(features.Count);
         for (var i = 0; i < features.Count; i++)
         {
-            scored.Add(Score(features[i], anomalous, firstOnset, walk.GetValueOrDefault(features[i].Entity), changes[i], keys[i]));
+            scored.Add(Score(features[i], anomalous, firstOnset, walk.GetValueOrDefault(features[i].Entity), changes[i], keys[i], inferred.GetValueOrDefault(features[i].Entity)));
         }
 
         scored = [.. scored
@@ -173,7 +175,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
     /// The MicroRCA-style random walk over the incident's part of the graph: mass pools at the deepest anomalous
     /// component. Restricted to the candidates so a large fleet's graph does not dilute (or slow) it.
     /// </summary>
-    private static Dictionary<string, double> WalkRanks(List<CandidateFeatures> features)
+    private static Dictionary<string, double> WalkRanks(List<CandidateFeatures> features, Dictionary<string, List<string>> inferred)
     {
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in features)
@@ -195,6 +197,15 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             }
         }
 
+        foreach (var (shared, dependents) in inferred)
+        {
+            foreach (var dependent in dependents)
+            {
+                subgraph.AddStatic(dependent, shared); // the inferred, undeclared dependency
+                edges++;
+            }
+        }
+
         if (edges == 0)
         {
             return [];
@@ -212,10 +223,10 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return CallGraphWalk.Rank(subgraph, anomaly, WalkOptions);
     }
 
-    private ScoredCandidate Score(CandidateFeatures f, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank, Signal? change, CandidateKey key)
+    private ScoredCandidate Score(CandidateFeatures f, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank, Signal? change, CandidateKey key, List<string>? inferredCallers)
     {
         var callees = f.Callees;
-        var callers = f.Callers;
+        var callers = inferredCallers ?? f.Callers;
         var healthyCallees = callees.Count == 0 ? 1.0 : callees.Count(c => !anomalous.Contains(c)) / (double)callees.Count;
         var anomalousCallers = callers.Count == 0 ? 0.5 : callers.Count(anomalous.Contains) / (double)callers.Count;
 
@@ -234,7 +245,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         var evidenceScore = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
             + (_weights.Change * changeScore) + (_weights.LogTemplate * f.NoveltyScore);
         var score = Math.Max(0, evidenceScore + (_weights.Feedback * key.Prior));
-        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), key.Prior, key.Verdicts);
+        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), key.Prior, key.Verdicts, inferredCallers is not null);
     }
 
     private static Confidence ConfidenceOf(double score, double margin, int rank) => rank switch
@@ -255,4 +266,5 @@ internal sealed record ScoredCandidate(
     IReadOnlyList<string> AnomalousCallers,
     IReadOnlyList<string> AnomalousCallees,
     double Prior = 0,
-    (int Confirmed, int Rejected) Verdicts = default);
+    (int Confirmed, int Rejected) Verdicts = default,
+    bool InferredShared = false);

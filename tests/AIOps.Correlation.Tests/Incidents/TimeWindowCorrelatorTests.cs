@@ -233,7 +233,7 @@ public sealed class TimeWindowCorrelatorTests
         sut.Observe(Anomaly("payments", "latency", 2), _changes);
         sut.Observe(Alert("payments", "PaymentsDown", 3, resolved: true), _changes);
 
-        sut.Observe(Alert("checkout", "JobFailed", 6), _changes);
+        sut.Observe(Anomaly("checkout", "errors", 6), _changes);
 
         Assert.Single(sut.OpenIncidents);
     }
