@@ -121,48 +121,85 @@ public static class DetectorCatalog
             OutputOddsScale = p.Get("oddsScale", 1.0),
             RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
         };
+        var create = new Func<IRawScorer>[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            create[i] = Member(members[i], p);
+        }
+
         return () =>
         {
             var raw = new IRawScorer[members.Length];
             for (var i = 0; i < members.Length; i++)
             {
-                raw[i] = Member(members[i], p);
+                raw[i] = create[i]();
             }
 
             return new EnsembleDetector(raw, settings, options);
         };
     }
 
-    private static HoltResidualScorer Holt(DetectorParameters p) =>
+    private static HoltSettings HoltSettingsOf(DetectorParameters p) =>
         new(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01));
 
-    private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
-        new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0, TimeSpan.FromSeconds(p.Get("hw.period", 0.0)));
+    private static Func<HoltResidualScorer> Holt(DetectorParameters p)
+    {
+        var settings = HoltSettingsOf(p);
+        return () => new HoltResidualScorer(settings);
+    }
 
-    private static TailNoveltyScorer TailNovelty(DetectorParameters p) =>
-        new(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0));
+    private static Func<SeasonalForecastScorer> Seasonal(DetectorParameters p)
+    {
+        var holt = HoltSettingsOf(p);
+        var settings = new SeasonalSettings(p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0, TimeSpan.FromSeconds(p.Get("hw.period", 0.0)));
+        return () => new SeasonalForecastScorer(new HoltResidualScorer(holt), settings);
+    }
 
-    private static IRawScorer Member(string name, DetectorParameters p) => name switch
+    private static Func<FeatureNoveltyScorer> Feature(FeatureNoveltySettings settings) => () => new FeatureNoveltyScorer(settings);
+
+    private static Func<SeasonalRobustScorer> SeasonalRobust(DetectorParameters p)
+    {
+        var season = Seasonal(p);
+        var window = p.Get("robust.window", 128);
+        return () => new SeasonalRobustScorer(season(), window);
+    }
+
+    private static Func<SeasonalNoveltyScorer> SeasonalNovelty(DetectorParameters p, double smoothing)
+    {
+        var season = Seasonal(p);
+        var decay = p.Get("nov.decay", 3e-5);
+        var settle = p.Get("snov.settle", 4.0);
+        return () => new SeasonalNoveltyScorer(season(), decay, settle, smoothing);
+    }
+
+    private static Func<IRawScorer> TailNovelty(DetectorParameters p)
+    {
+        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0));
+        return () => new TailNoveltyScorer(settings);
+    }
+
+    // A member's constructor for one factory: parameters that live in a shared settings object are read once here.
+    private static Func<IRawScorer> Member(string name, DetectorParameters p) => name switch
     {
         "holt" => Holt(p),
         "seasonal" => Seasonal(p),
-        "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
-        "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
-        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+        "snovelty" => SeasonalNovelty(p, 1),
+        "slevel" => SeasonalNovelty(p, p.Get("slevel.rate", 0.1)),
+        "novelty" => () => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
         "tnovelty" => TailNovelty(p),
-        "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
-        "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
-        "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
-        "step" => new FeatureNoveltyScorer(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5)),
-        "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
-        "flat" => new FlatRunScorer(),
-        "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
-        "shape" => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
-        "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
-        "srobust" => new SeasonalRobustScorer(Seasonal(p), p.Get("robust.window", 128)),
-        "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
-        "kde" => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
-        "sr" => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
+        "level" => Feature(new(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), Absorb: p.Get("level.absorb", 1.0))),
+        "level2" => Feature(new(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5))),
+        "level3" => Feature(new(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5))),
+        "step" => Feature(new(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5))),
+        "vol" => Feature(new(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5))),
+        "flat" => () => new FlatRunScorer(),
+        "run" => Feature(new(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5))),
+        "shape" => () => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
+        "robust" => () => new RobustWindowScorer(p.Get("robust.window", 128)),
+        "srobust" => SeasonalRobust(p),
+        "cusum" => () => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
+        "kde" => () => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
+        "sr" => () => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown ensemble member"),
     };
 
