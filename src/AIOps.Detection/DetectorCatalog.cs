@@ -21,8 +21,12 @@ public static class DetectorCatalog
     /// <summary>The default without its flat-run member, under <see cref="LiveDetectorFactory"/>'s gate.</summary>
     public const string LiveBaseName = "default-noflat";
 
+    /// <summary>The default before the extreme-value tail (plain value range novelty); kept for comparison.</summary>
+    public const string RangeDefaultName = "default-range";
+
     /// <summary>
-    /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
+    /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value (a new record damped by an
+    /// extreme-value fit of its tail, see <see cref="Robust.TailNoveltyScorer"/>), of the seasonal residual (when a
     /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 4% of
     /// the historic range (20% for the smoothed level), plus a flat-run member (one signal when the series has held one
     /// value 10% longer than it ever held any; raw 1, half 1), combined by max; the odds are
@@ -42,10 +46,11 @@ public static class DetectorCatalog
     // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
     private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
+        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        ["default-range"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
         // The live detector's base: its size gate would block a flat-run signal (a stuck value sits at the median),
         // while the ungated alarm would still start the refractory and hide the next real excursion.
-        ["default-noflat"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
+        ["default-noflat"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),
         ["holt"] = p => EnsembleOf(p, "holt"),
         ["seasonal"] = p => EnsembleOf(p, "seasonal"),
         ["robust"] = p => EnsembleOf(p, "robust"),
@@ -77,8 +82,11 @@ public static class DetectorCatalog
         ["ens-evt"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),
         ["ens-evtf"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
-        ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
-        ["live-of"] = p => () => new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"))).Create("series"),
+        // Built once per factory like every other entry, so the gate's settings are shared by its series.
+        ["live"] = _ => Gated(new LiveDetectorFactory()),
+        // live-of gates variants of the range-novelty base (the live detector before the EVT member); live-evt = live.
+        ["live-of"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level")))),
+        ["live-evt"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level")))),
     };
 
     public static IReadOnlyCollection<string> Names => Builders.Keys;
@@ -167,9 +175,8 @@ public static class DetectorCatalog
     private static Func<SeasonalNoveltyScorer> SeasonalNovelty(DetectorParameters p, double smoothing)
     {
         var season = Seasonal(p);
-        var decay = p.Get("nov.decay", 3e-5);
-        var settle = p.Get("snov.settle", 4.0);
-        return () => new SeasonalNoveltyScorer(season(), decay, settle, smoothing);
+        var settings = new SeasonalNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), smoothing);
+        return () => new SeasonalNoveltyScorer(season(), settings);
     }
 
     private static Func<IRawScorer> TailNovelty(DetectorParameters p)
@@ -202,6 +209,8 @@ public static class DetectorCatalog
         "sr" => () => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown ensemble member"),
     };
+
+    private static Func<ISeriesDetector> Gated(LiveDetectorFactory live) => () => live.Create("series");
 
     private sealed class DelegateFactory(Func<ISeriesDetector> create) : ISeriesDetectorFactory
     {

@@ -11,23 +11,24 @@ namespace AIOps.Detection.Forecast;
 internal sealed class SeasonalNoveltyScorer : IRawScorer
 {
     private readonly SeasonalForecastScorer _forecast;
-    private readonly double _decay;
-    private readonly double _settlePeriods;
+    private readonly SeasonalNoveltySettings _settings;
     // The residual range inline (not a nested scorer object: 40 bytes less per series); empty while no period.
     private NoveltyRange _residuals = NoveltyRange.Empty;
     private int _residualCount; // saturating; only compared with the settle length
-
-    private readonly double _smoothing;
     private double _smoothed;
 
     /// <param name="smoothing">EW rate applied to the residual before its range is tracked (1 = raw residual); a
     /// smoothed residual catches a whole day off its usual shape.</param>
     public SeasonalNoveltyScorer(SeasonalForecastScorer forecast, double decay = 3e-5, double settlePeriods = 2, double smoothing = 1)
+        : this(forecast, new SeasonalNoveltySettings(decay, settlePeriods, smoothing))
     {
-        _smoothing = smoothing;
-        _settlePeriods = settlePeriods;
+    }
+
+    /// <param name="settings">Shared by every series of a factory (one reference per series instead of the parameters).</param>
+    public SeasonalNoveltyScorer(SeasonalForecastScorer forecast, SeasonalNoveltySettings settings)
+    {
         _forecast = forecast;
-        _decay = decay;
+        _settings = settings;
     }
 
     public double Expected => _forecast.Expected;
@@ -44,11 +45,12 @@ internal sealed class SeasonalNoveltyScorer : IRawScorer
             return 0;
         }
 
+        var settings = _settings;
         var residual = value - _forecast.Expected;
-        _smoothed = _residualCount == 0 || _smoothing >= 1 ? residual : _smoothed + (_smoothing * (residual - _smoothed));
-        var raw = _residuals.Score(_smoothed, _decay);
+        _smoothed = _residualCount == 0 || settings.Smoothing >= 1 ? residual : _smoothed + (settings.Smoothing * (residual - _smoothed));
+        var raw = _residuals.Score(_smoothed, settings.Decay);
         // The residual range needs a couple of periods of its own before "outside it" means anything.
         _residualCount = _residualCount < int.MaxValue ? _residualCount + 1 : _residualCount;
-        return _residualCount > _settlePeriods * _forecast.Period ? raw : 0;
+        return _residualCount > settings.SettlePeriods * _forecast.Period ? raw : 0;
     }
 }
