@@ -21,8 +21,12 @@ public static class DetectorCatalog
     /// <summary>The default without its flat-run member, under <see cref="LiveDetectorFactory"/>'s gate.</summary>
     public const string LiveBaseName = "default-noflat";
 
+    /// <summary>The default before the extreme-value tail (plain value range novelty); kept for comparison.</summary>
+    public const string RangeDefaultName = "default-range";
+
     /// <summary>
-    /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value, of the seasonal residual (when a
+    /// The tuned default (see benchmarks/RESULTS.md): range novelty of the value (a new record damped by an
+    /// extreme-value fit of its tail, see <see cref="Robust.TailNoveltyScorer"/>), of the seasonal residual (when a
     /// daily/weekly period is detected) and of an EW-smoothed level, each scored raw/(raw + half) with half = 4% of
     /// the historic range (20% for the smoothed level), plus a flat-run member (one signal when the series has held one
     /// value 10% longer than it ever held any; raw 1, half 1), combined by max; the odds are
@@ -42,10 +46,11 @@ public static class DetectorCatalog
     // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
     private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
+        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        ["default-range"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
         // The live detector's base: its size gate would block a flat-run signal (a stuck value sits at the median),
         // while the ungated alarm would still start the refractory and hide the next real excursion.
-        ["default-noflat"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"),
+        ["default-noflat"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),
         ["holt"] = p => EnsembleOf(p, "holt"),
         ["seasonal"] = p => EnsembleOf(p, "seasonal"),
         ["robust"] = p => EnsembleOf(p, "robust"),
@@ -77,8 +82,11 @@ public static class DetectorCatalog
         ["ens-evt"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),
         ["ens-evtf"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
         ["median-window"] = _ => () => new RobustBaselineDetector(),
-        ["live"] = _ => () => new LiveDetectorFactory().Create("series"),
-        ["live-of"] = p => () => new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level"))).Create("series"),
+        // Built once per factory like every other entry, so the gate's settings are shared by its series.
+        ["live"] = _ => Gated(new LiveDetectorFactory()),
+        // live-of gates variants of the range-novelty base (the live detector before the EVT member); live-evt = live.
+        ["live-of"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level")))),
+        ["live-evt"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level")))),
     };
 
     public static IReadOnlyCollection<string> Names => Builders.Keys;
@@ -121,50 +129,88 @@ public static class DetectorCatalog
             OutputOddsScale = p.Get("oddsScale", 1.0),
             RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
         };
+        var create = new Func<IRawScorer>[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            create[i] = Member(members[i], p);
+        }
+
         return () =>
         {
             var raw = new IRawScorer[members.Length];
             for (var i = 0; i < members.Length; i++)
             {
-                raw[i] = Member(members[i], p);
+                raw[i] = create[i]();
             }
 
             return new EnsembleDetector(raw, settings, options);
         };
     }
 
-    private static HoltResidualScorer Holt(DetectorParameters p) =>
+    private static HoltSettings HoltSettingsOf(DetectorParameters p) =>
         new(p.Get("holt.alpha", 0.3), p.Get("holt.beta", 0.02), p.Get("holt.phi", 0.9), p.Get("holt.scale", 0.01));
 
-    private static SeasonalForecastScorer Seasonal(DetectorParameters p) =>
-        new(Holt(p), p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0, TimeSpan.FromSeconds(p.Get("hw.period", 0.0)));
+    private static Func<HoltResidualScorer> Holt(DetectorParameters p)
+    {
+        var settings = HoltSettingsOf(p);
+        return () => new HoltResidualScorer(settings);
+    }
 
-    private static TailNoveltyScorer TailNovelty(DetectorParameters p) =>
-        new(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0));
+    private static Func<SeasonalForecastScorer> Seasonal(DetectorParameters p)
+    {
+        var holt = HoltSettingsOf(p);
+        var settings = new SeasonalSettings(p.Get("hw.maxPeriod", 336), p.Get("hw.alpha", 0.1), p.Get("hw.gamma", 0.1), p.Get("holt.scale", 0.01), p.Get("hw.prefer", 0.35), p.Get("hw.weekly", 1) != 0, TimeSpan.FromSeconds(p.Get("hw.period", 0.0)));
+        return () => new SeasonalForecastScorer(new HoltResidualScorer(holt), settings);
+    }
 
-    private static IRawScorer Member(string name, DetectorParameters p) => name switch
+    private static Func<FeatureNoveltyScorer> Feature(FeatureNoveltySettings settings) => () => new FeatureNoveltyScorer(settings);
+
+    private static Func<SeasonalRobustScorer> SeasonalRobust(DetectorParameters p)
+    {
+        var season = Seasonal(p);
+        var window = p.Get("robust.window", 128);
+        return () => new SeasonalRobustScorer(season(), window);
+    }
+
+    private static Func<SeasonalNoveltyScorer> SeasonalNovelty(DetectorParameters p, double smoothing)
+    {
+        var season = Seasonal(p);
+        var settings = new SeasonalNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), smoothing);
+        return () => new SeasonalNoveltyScorer(season(), settings);
+    }
+
+    private static Func<IRawScorer> TailNovelty(DetectorParameters p)
+    {
+        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0));
+        return () => new TailNoveltyScorer(settings);
+    }
+
+    // A member's constructor for one factory: parameters that live in a shared settings object are read once here.
+    private static Func<IRawScorer> Member(string name, DetectorParameters p) => name switch
     {
         "holt" => Holt(p),
         "seasonal" => Seasonal(p),
-        "snovelty" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0)),
-        "slevel" => new SeasonalNoveltyScorer(Seasonal(p), p.Get("nov.decay", 3e-5), p.Get("snov.settle", 4.0), p.Get("slevel.rate", 0.1)),
-        "novelty" => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
+        "snovelty" => SeasonalNovelty(p, 1),
+        "slevel" => SeasonalNovelty(p, p.Get("slevel.rate", 0.1)),
+        "novelty" => () => new RangeNoveltyScorer(p.Get("nov.decay", 3e-5)),
         "tnovelty" => TailNovelty(p),
-        "level" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), absorb: p.Get("level.absorb", 1.0)),
-        "level2" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5)),
-        "level3" => new FeatureNoveltyScorer(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5)),
-        "step" => new FeatureNoveltyScorer(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5)),
-        "vol" => new FeatureNoveltyScorer(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5)),
-        "flat" => new FlatRunScorer(),
-        "run" => new FeatureNoveltyScorer(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5)),
-        "shape" => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
-        "robust" => new RobustWindowScorer(p.Get("robust.window", 128)),
-        "srobust" => new SeasonalRobustScorer(Seasonal(p), p.Get("robust.window", 128)),
-        "cusum" => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
-        "kde" => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
-        "sr" => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
+        "level" => Feature(new(NoveltyFeature.SmoothedLevel, p.Get("level.rate", 0.1), p.Get("nov.decay", 3e-5), Absorb: p.Get("level.absorb", 1.0))),
+        "level2" => Feature(new(NoveltyFeature.SmoothedLevel, p.Get("level2.rate", 0.03), p.Get("nov.decay", 3e-5))),
+        "level3" => Feature(new(NoveltyFeature.SmoothedLevel, p.Get("level3.rate", 0.3), p.Get("nov.decay", 3e-5))),
+        "step" => Feature(new(NoveltyFeature.Step, 0, p.Get("nov.decay", 3e-5))),
+        "vol" => Feature(new(NoveltyFeature.Volatility, p.Get("vol.rate", 0.05), p.Get("nov.decay", 3e-5))),
+        "flat" => () => new FlatRunScorer(),
+        "run" => Feature(new(NoveltyFeature.RunLength, 0, p.Get("nov.decay", 3e-5))),
+        "shape" => () => new ShapeNoveltyScorer(p.Get("shape.length", 8), p.Get("shape.stride", 2), p.Get("shape.capacity", 16), p.Get("shape.vigilance", 0.9), p.Get("nov.decay", 3e-5), p.Get("shape.settle", 100)),
+        "robust" => () => new RobustWindowScorer(p.Get("robust.window", 128)),
+        "srobust" => SeasonalRobust(p),
+        "cusum" => () => new CusumScorer(p.Get("cusum.rate", 0.01), p.Get("cusum.slack", 0.5), p.Get("cusum.reset", 30.0)),
+        "kde" => () => new KdeMartingaleScorer(p.Get("kde.window", 64), p.Get("kde.eps", 0.92)),
+        "sr" => () => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown ensemble member"),
     };
+
+    private static Func<ISeriesDetector> Gated(LiveDetectorFactory live) => () => live.Create("series");
 
     private sealed class DelegateFactory(Func<ISeriesDetector> create) : ISeriesDetectorFactory
     {

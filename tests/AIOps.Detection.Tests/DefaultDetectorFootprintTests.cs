@@ -43,9 +43,11 @@ public class DefaultDetectorFootprintTests
         // Updates allocate nothing in steady state (tested above), so what this thread allocates while creating and
         // warming the detectors is their state (plus the small array holding them). Per-thread, so parallel tests
         // do not disturb it.
+        // 1,000 points: past two weekly periods of 30-minute data (672 points), where the season becomes active and the
+        // seasonal residual's range starts; the synthetic series repeats every 7 points, which 336 divides.
         const int count = 2000;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var detectors = Warm(count, 400, stepMinutes);
+        var detectors = Warm(count, 1000, stepMinutes);
         var perSeries = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)count;
         GC.KeepAlive(detectors);
 

@@ -15,11 +15,7 @@ internal sealed class SeasonalForecastScorer : IRawScorer
 {
     private const int DecideAfterPoints = 16;
     private readonly HoltResidualScorer _plain;
-    private readonly int _maxPeriod;
-    private readonly double _alpha;
-    private readonly double _gamma;
-    private readonly double _scaleRate;
-    private readonly double _preference;
+    private readonly SeasonalSettings _settings;
     private float[]? _season;
     private int _period;
     private int _count; // saturating; only the warm-up reads it (an int keeps the per-series state 8 bytes smaller)
@@ -30,20 +26,17 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     private double _slowLevel;
     private double _seasonalMae;
 
-    private readonly bool _preferWeekly;
-    private readonly long _fixedPeriodTicks;
-
     /// <param name="fixedPeriod">A season length from the detection rules (`season:`) instead of the daily/weekly candidates; zero: automatic.</param>
     public SeasonalForecastScorer(HoltResidualScorer plain, int maxPeriod = 300, double alpha = 0.1, double gamma = 0.1, double scaleRate = 0.01, double preference = 0.7, bool preferWeekly = false, TimeSpan fixedPeriod = default)
+        : this(plain, new SeasonalSettings(maxPeriod, alpha, gamma, scaleRate, preference, preferWeekly, fixedPeriod))
     {
-        _preferWeekly = preferWeekly;
-        _fixedPeriodTicks = fixedPeriod.Ticks;
+    }
+
+    /// <param name="settings">Shared by every series of a factory (one reference per series instead of the parameters).</param>
+    public SeasonalForecastScorer(HoltResidualScorer plain, SeasonalSettings settings)
+    {
         _plain = plain;
-        _maxPeriod = maxPeriod;
-        _alpha = alpha;
-        _gamma = gamma;
-        _scaleRate = scaleRate;
-        _preference = preference;
+        _settings = settings;
     }
 
     public double Expected { get; private set; } = double.NaN;
@@ -56,13 +49,14 @@ internal sealed class SeasonalForecastScorer : IRawScorer
     /// <summary>Detected period in points (0 = none).</summary>
     public int Period => SeasonalActive ? _period : 0;
 
-    private bool SeasonalActive => _season is not null && _seasonalCount > 2L * _period && _seasonalMae < _preference * _spreadMae;
+    private bool SeasonalActive => _season is not null && _seasonalCount > 2L * _period && _seasonalMae < _settings.Preference * _spreadMae;
 
     public double Update(double value, in PointContext context)
     {
+        var settings = _settings;
         _count = _count < int.MaxValue ? _count + 1 : _count;
         var plainRaw = _plain.Update(value, context);
-        _slowLevel = _count == 1 ? value : _slowLevel + (Math.Max(_scaleRate, 1.0 / _count) * (value - _slowLevel));
+        _slowLevel = _count == 1 ? value : _slowLevel + (Math.Max(settings.ScaleRate, 1.0 / _count) * (value - _slowLevel));
         if (_count == DecideAfterPoints && context.TypicalStep > TimeSpan.Zero)
         {
             ChoosePeriod(context.TypicalStep);
@@ -88,7 +82,7 @@ internal sealed class SeasonalForecastScorer : IRawScorer
         {
             // Clip only after the scale has its own history; clipping from a zero start would pin it at the floor.
             var clipped = _seasonalCount > _period + 10 ? Math.Min(Math.Abs(residual), 6.0 * scale) : Math.Abs(residual);
-            var scaleRate = Math.Max(_scaleRate, 1.0 / (_seasonalCount - _period));
+            var scaleRate = Math.Max(settings.ScaleRate, 1.0 / (_seasonalCount - _period));
             _scale += scaleRate * (clipped - _scale);
             _seasonalMae += scaleRate * (clipped - _seasonalMae);
             _spreadMae += scaleRate * (Math.Abs(value - _slowLevel) - _spreadMae);
@@ -110,8 +104,8 @@ internal sealed class SeasonalForecastScorer : IRawScorer
         else
         {
             // Later cycles average each phase (gamma = 1/cycles) until gamma reaches its floor.
-            var gamma = Math.Max(_gamma, 1.0 / (cycles + 1));
-            var alpha = context.GapSteps > 5 ? 1.0 : _alpha;
+            var gamma = Math.Max(settings.Gamma, 1.0 / (cycles + 1));
+            var alpha = context.GapSteps > 5 ? 1.0 : settings.Alpha;
             _level += alpha * (value - _season[phase] - _level);
             _season[phase] = (float)(_season[phase] + (gamma * (value - _level - _season[phase])));
         }
@@ -130,13 +124,14 @@ internal sealed class SeasonalForecastScorer : IRawScorer
 
     private void ChoosePeriod(TimeSpan step)
     {
-        ReadOnlySpan<double> candidates = _fixedPeriodTicks > 0 ? [_fixedPeriodTicks]
-            : _preferWeekly ? [TimeSpan.FromDays(7).Ticks, TimeSpan.FromDays(1).Ticks]
+        var fixedTicks = _settings.FixedPeriod.Ticks;
+        ReadOnlySpan<double> candidates = fixedTicks > 0 ? [fixedTicks]
+            : _settings.PreferWeekly ? [TimeSpan.FromDays(7).Ticks, TimeSpan.FromDays(1).Ticks]
             : [TimeSpan.FromDays(1).Ticks, TimeSpan.FromDays(7).Ticks];
         foreach (var candidate in candidates)
         {
             var period = (int)Math.Round(candidate / step.Ticks);
-            if (period >= 8 && period <= _maxPeriod)
+            if (period >= 8 && period <= _settings.MaxPeriod)
             {
                 _period = period;
                 _season = new float[period];

@@ -10,26 +10,23 @@ namespace AIOps.Detection.Robust;
 /// </summary>
 internal sealed class FeatureNoveltyScorer : IRawScorer
 {
-    private readonly NoveltyFeature _feature;
-    private readonly double _rate;
-    private readonly double _decay;
-    private readonly int _settle;
+    private readonly FeatureNoveltySettings _settings;
     private double _previous;
     private double _state;
     private double _min;
     private double _max;
     private double _level;
-    private long _count;
-
-    private readonly double _absorb;
+    private int _count; // saturating; only the warm-up (first point, settle) reads it
 
     public FeatureNoveltyScorer(NoveltyFeature feature, double rate = 0.05, double decay = 3e-5, int settle = 20, double absorb = 1.0)
+        : this(new FeatureNoveltySettings(feature, rate, decay, settle, absorb))
     {
-        _absorb = absorb;
-        _feature = feature;
-        _rate = rate;
-        _decay = decay;
-        _settle = settle;
+    }
+
+    /// <param name="settings">Shared by every series of a factory (one reference per series instead of the parameters).</param>
+    public FeatureNoveltyScorer(FeatureNoveltySettings settings)
+    {
+        _settings = settings;
     }
 
     public double Expected { get; private set; } = double.NaN;
@@ -38,15 +35,16 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
 
     public double Update(double value, in PointContext context)
     {
-        _count++;
+        var settings = _settings;
+        _count = _count < int.MaxValue ? _count + 1 : _count;
         var feature = NextFeature(value);
         _previous = value;
-        if (_count < _settle)
+        if (_count < settings.Settle)
         {
             return 0;
         }
 
-        if (_count == _settle)
+        if (_count == settings.Settle)
         {
             _min = feature;
             _max = feature;
@@ -56,7 +54,7 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
 
         var range = Math.Max(_max - _min, ScaleFloor.For(_level) + (1e-3 * Math.Abs(_level)));
         var above = (feature - _max) / range;
-        var below = _feature is NoveltyFeature.SmoothedLevel or NoveltyFeature.Step ? (_min - feature) / range : 0;
+        var below = settings.Feature is NoveltyFeature.SmoothedLevel or NoveltyFeature.Step ? (_min - feature) / range : 0;
         var raw = Math.Max(0, Math.Max(above, below));
         Expected = Math.Clamp(feature, _min, _max);
         Deviation = above > 0 ? above : -Math.Max(below, 0);
@@ -64,10 +62,10 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
         _level += 0.01 * (feature - _level);
         // A smoothed feature creeps past its old extreme; absorbing it gradually lets the excess accumulate over
         // the episode instead of being reset point by point.
-        var contractedMin = _min + (_decay * (_level - _min));
-        var contractedMax = _max - (_decay * (_max - _level));
-        _min = feature < contractedMin ? contractedMin + (_absorb * (feature - contractedMin)) : contractedMin;
-        _max = feature > contractedMax ? contractedMax + (_absorb * (feature - contractedMax)) : contractedMax;
+        var contractedMin = _min + (settings.Decay * (_level - _min));
+        var contractedMax = _max - (settings.Decay * (_max - _level));
+        _min = feature < contractedMin ? contractedMin + (settings.Absorb * (feature - contractedMin)) : contractedMin;
+        _max = feature > contractedMax ? contractedMax + (settings.Absorb * (feature - contractedMax)) : contractedMax;
         return raw;
     }
 
@@ -75,7 +73,7 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
     {
         if (_count == 1)
         {
-            _state = _feature switch
+            _state = _settings.Feature switch
             {
                 NoveltyFeature.SmoothedLevel => value,
                 NoveltyFeature.RunLength => 1,
@@ -84,10 +82,11 @@ internal sealed class FeatureNoveltyScorer : IRawScorer
             return _state;
         }
 
-        _state = _feature switch
+        var rate = _settings.Rate;
+        _state = _settings.Feature switch
         {
-            NoveltyFeature.SmoothedLevel => _state + (_rate * (value - _state)),
-            NoveltyFeature.Volatility => _state + (_rate * (Math.Abs(value - _previous) - _state)),
+            NoveltyFeature.SmoothedLevel => _state + (rate * (value - _state)),
+            NoveltyFeature.Volatility => _state + (rate * (Math.Abs(value - _previous) - _state)),
             NoveltyFeature.Step => value - _previous,
             _ => value == _previous ? _state + 1 : 1,
         };

@@ -3,23 +3,27 @@ namespace AIOps.Detection.Stats;
 /// <summary>
 /// Streaming extreme-value model of one (upper) tail, SPOT-style (Siffer et al., KDD 2017) but with O(1) state: the
 /// threshold follows a high quantile by stochastic approximation, and the excesses over it are summarised by
-/// exponentially weighted first and second moments, so the GPD fit follows the series' current regime.
+/// exponentially weighted first and second moments, so the GPD fit follows the series' current regime. 32 bytes: the
+/// owner starts it at the first value (<see cref="StartAt"/>), so it needs no "started" flag, and the excess count
+/// saturates as an int (only the warm-up, the first 1/rate excesses, reads its exact value).
 /// </summary>
 internal struct TailTracker
 {
     private double _threshold;
     private double _mean;
     private double _square;
-    private long _excesses;
-    private bool _started;
+    private int _excesses;
 
     public readonly double Threshold => _threshold;
 
-    /// <summary>Excesses seen so far.</summary>
-    public readonly long Excesses => _excesses;
+    /// <summary>Excesses seen so far (saturating at int.MaxValue).</summary>
+    public readonly int Excesses => _excesses;
 
     /// <summary>The current GPD fit of the excesses (meaningful once a few excesses were seen).</summary>
     public readonly GpdFit Fit => GpdFit.FromMoments(_mean, Math.Max(0, _square - (_mean * _mean)));
+
+    /// <summary>A tracker whose threshold starts at the series' first value.</summary>
+    public static TailTracker StartAt(double value) => new() { _threshold = value };
 
     /// <summary>
     /// Learns <paramref name="value"/>: an excess over the threshold feeds the moments (EW rate <paramref name="excessRate"/>,
@@ -28,17 +32,10 @@ internal struct TailTracker
     /// </summary>
     public void Observe(double value, double quantile, double step, double excessRate)
     {
-        if (!_started)
-        {
-            _threshold = value;
-            _started = true;
-            return;
-        }
-
         if (value > _threshold)
         {
             var excess = value - _threshold;
-            _excesses++;
+            _excesses = _excesses < int.MaxValue ? _excesses + 1 : _excesses;
             var rate = Math.Max(excessRate, 1.0 / _excesses);
             _mean += rate * (excess - _mean);
             _square += rate * ((excess * excess) - _square);

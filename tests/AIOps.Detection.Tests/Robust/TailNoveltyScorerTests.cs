@@ -5,7 +5,7 @@ namespace AIOps.Detection.Tests.Robust;
 public class TailNoveltyScorerTests
 {
     private static TailNoveltyScorer Create(TailMode mode = TailMode.Damp, int minExcesses = 10) =>
-        new(decay: 0, quantile: 0.95, stepRate: 0.01, excessRate: 0.01, minExcesses, natsPerRange: 6, mode);
+        new(new TailNoveltySettings(Decay: 0, Quantile: 0.95, StepRate: 0.01, ExcessRate: 0.01, minExcesses, NatsPerRange: 6, mode));
 
     // A quiet baseline (0..1) with occasional spikes of heavy-tailed (GPD, shape 0.3) size: wide, heavy excesses.
     private static double[] Spiky(int count, int seed)
@@ -76,7 +76,7 @@ public class TailNoveltyScorerTests
     {
         // A fit needing 1,000 excesses is never ready on 30 points: the score is exactly the range-ratio.
         var values = Enumerable.Range(0, 30).Select(i => (double)(i % 10)).Append(9.2).ToArray();
-        var sut = new TailNoveltyScorer(decay: 0, quantile: 0.95, stepRate: 0.01, excessRate: 0.01, minExcesses: 1_000, natsPerRange: 6, TailMode.Damp);
+        var sut = new TailNoveltyScorer(new TailNoveltySettings(Decay: 0, Quantile: 0.95, StepRate: 0.01, ExcessRate: 0.01, MinExcesses: 1_000, NatsPerRange: 6, TailMode.Damp));
 
         var tail = RawScorerHarness.Run(sut, values)[^1];
         var range = RawScorerHarness.Run(new RangeNoveltyScorer(decay: 0), values)[^1];
@@ -123,7 +123,7 @@ public class TailNoveltyScorerTests
         // With a negligible exchange rate every tail surprise is huge, so damping never binds: the member must then be
         // exactly the value range novelty it extends (same range, decay and level).
         var values = Spiky(3_000, seed: 12);
-        var sut = new TailNoveltyScorer(decay: 3e-5, quantile: 0.99, stepRate: 0.01, excessRate: 0.005, minExcesses: 10, natsPerRange: 1e-12, TailMode.Damp);
+        var sut = new TailNoveltyScorer(new TailNoveltySettings(Decay: 3e-5, Quantile: 0.99, StepRate: 0.01, ExcessRate: 0.005, MinExcesses: 10, NatsPerRange: 1e-12, TailMode.Damp));
 
         var tail = RawScorerHarness.Run(sut, values);
         var range = RawScorerHarness.Run(new RangeNoveltyScorer(decay: 3e-5), values);

@@ -24,11 +24,13 @@ public sealed class DetectorStateCodecTests
         Assert.Equal(Feed(original, 700, 300), Feed(sut, 700, 300));
     }
 
-    [Fact]
-    public void Read_IntoAFactoryWithOtherParameters_KeepsTheRunningParameters()
+    [Theory]
+    [InlineData("default?oddsScale=1")]     // ensemble options
+    [InlineData("default?evt.nats=1000000")] // a member's shared settings (the tail scorer's exchange rate)
+    public void Read_IntoAFactoryWithOtherParameters_KeepsTheRunningParameters(string runningSpec)
     {
         Assert.True(DetectorCatalog.TryCreate("default", out var saved));
-        Assert.True(DetectorCatalog.TryCreate("default?oddsScale=1", out var running));
+        Assert.True(DetectorCatalog.TryCreate(runningSpec, out var running));
         var original = saved.Create("m");
         Feed(original, 0, 700);
         var warmedUnderRunning = running.Create("m");
@@ -38,7 +40,7 @@ public sealed class DetectorStateCodecTests
         var sut = running.Create("m");
         Restore(sut, bytes, running);
 
-        // The output scale is configuration (shared options): the restored detector
+        // The output scale and member settings are configuration (shared by the factory): the restored detector
         // scores with the running ones, so it matches a detector that learned the same data under them.
         var restoredScores = Feed(sut, 700, 300);
         Assert.NotEqual(Feed(original, 700, 300), restoredScores);

@@ -8,7 +8,7 @@ public class TailTrackerTests
     public void Observe_UniformValues_ThresholdSettlesAtTheQuantile()
     {
         var random = new Random(3);
-        var sut = default(TailTracker);
+        var sut = TailTracker.StartAt(random.NextDouble());
 
         for (var i = 0; i < 100_000; i++)
         {
@@ -23,9 +23,9 @@ public class TailTrackerTests
     {
         // Exponential values are memoryless: the excesses over any threshold are exponential with the same scale.
         var values = GpdFitTests.Sample(0, 2.0, 200_000, seed: 11);
-        var sut = default(TailTracker);
+        var sut = TailTracker.StartAt(values[0]);
 
-        foreach (var value in values)
+        foreach (var value in values.AsSpan(1))
         {
             sut.Observe(value, quantile: 0.9, step: 0.02, excessRate: 0.001);
         }
@@ -69,8 +69,8 @@ public class TailTrackerTests
 
     private static TailTracker Warmed(double[] values)
     {
-        var tracker = default(TailTracker);
-        foreach (var value in values)
+        var tracker = TailTracker.StartAt(values[0]);
+        foreach (var value in values.AsSpan(1))
         {
             tracker.Observe(value, quantile: 0.9, step: 0.01, excessRate: 0.005);
         }
