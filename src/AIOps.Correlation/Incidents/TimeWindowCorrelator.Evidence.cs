@@ -57,9 +57,14 @@ public sealed partial class TimeWindowCorrelator
     {
         var corroboration = _options.AnomalyCorroborationWindow > TimeSpan.Zero ? _options.AnomalyCorroborationWindow : window;
         _activity.TryGetValue(signal.Entity, out var activity);
+
+        // An alert on a dependency early enough to be the cause confirms trouble its metrics showed before its callers
+        // did (a slow ramp's first anomaly comes long before the alert's `for:` elapses): its earlier conditions
+        // count over the whole window. Anomalies keep the short window: two blips minutes apart are not one problem.
+        var corroboratedWithin = asDependency && signal.Kind == SignalKind.Alert ? window : corroboration;
         if (rule is not null && rule.MinCount > 1 &&
             !(rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist) &&
-            (activity?.ConditionsWithin(signal.Timestamp, corroboration, signal.Fingerprint) ?? 1) < rule.MinCount)
+            (activity?.ConditionsWithin(signal.Timestamp, corroboratedWithin, signal.Fingerprint) ?? 1) < rule.MinCount)
         {
             return false;
         }

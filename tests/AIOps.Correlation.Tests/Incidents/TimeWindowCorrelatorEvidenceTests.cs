@@ -111,6 +111,26 @@ public sealed class TimeWindowCorrelatorEvidenceTests
         Assert.Equal(["payments-db", "payments"], Assert.Single(sut.OpenIncidents).Entities);
     }
 
+    [Theory]
+    [InlineData(true, 2)]   // its anomaly 8 min earlier corroborates the warning: the dependency joins as the cause
+    [InlineData(false, 1)]  // a lone warning on the dependency is held like any uncorroborated one
+    public void Observe_WarningOnDependencyThatWentWrongFirst_CorroboratedByItsEarlierAnomaly(bool earlierAnomaly, int entities)
+    {
+        var rules = new RuleSet { Rules = [new CorrelationRule { Name = "warnings", Match = [SignalMatcher.FieldEquals("severity", "warning")], MinCount = 2 }] };
+        var sut = new TimeWindowCorrelator(_graph, new CorrelatorOptions(), rules);
+        if (earlierAnomaly)
+        {
+            sut.Observe(Anomaly("payments-db", "replication_lag", 0), _changes); // a slow ramp: one anomaly, then damped
+        }
+
+        sut.Observe(Anomaly("payments", "errors", 6), _changes);
+        sut.Observe(Anomaly("payments", "latency", 6.5), _changes);
+
+        sut.Observe(Alert("payments-db", "ReplicationLagHigh", 8, Severity.Warning), _changes);
+
+        Assert.Equal(entities, Assert.Single(sut.OpenIncidents).Entities.Count);
+    }
+
     [Fact]
     public void Observe_PageOnNeighbourWithNoAnomalyOfItsOwn_PagesAlone()
     {
