@@ -26,11 +26,14 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
     }
 
     /// <param name="defaultOverrides">Parameters over the default ensemble's (e.g. a season hint from detection.yaml).</param>
-    public LiveDetectorFactory(string defaultOverrides)
+    /// <param name="watchStuck">Also signal a value held longer than the series ever held one (`stuck: true` in
+    /// detection.yaml): opt-in, because on many metrics a long unchanged stretch is good news (zero errors).</param>
+    public LiveDetectorFactory(string defaultOverrides, bool watchStuck = false)
         : this(DetectorCatalog.TryCreate(DetectorCatalog.LiveBaseName + "?" + defaultOverrides, out var factory)
             ? factory
             : throw new ArgumentException($"invalid default-detector overrides '{defaultOverrides}'", nameof(defaultOverrides)))
     {
+        WatchStuck = watchStuck;
     }
 
     /// <summary>Gates another novelty detector (the accuracy harness tries variants of the default this way).</summary>
@@ -39,10 +42,17 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
         _novelty = novelty;
     }
 
-    public ISeriesDetector Create(string metricName) =>
-        new LiveDetector(_novelty.Create(metricName), new RobustWindowScorer(BaselineWindow, BaselineMinPoints));
+    /// <summary>Score of a stuck value: one signal when the run first outlasts every earlier one.</summary>
+    public const double StuckScore = 0.9;
 
-    private sealed class LiveDetector(ISeriesDetector novelty, RobustWindowScorer baseline) : ISeriesDetector
+    public bool WatchStuck { get; }
+
+    public ISeriesDetector Create(string metricName) =>
+        new LiveDetector(_novelty.Create(metricName), new RobustWindowScorer(BaselineWindow, BaselineMinPoints), WatchStuck ? new FlatRunScorer() : null);
+
+    // The stuck watch is beside the ensemble, not in it: the size gate would block it (a stuck value sits at the
+    // median), and as an ensemble member its alarm would start the refractory and hide the next real excursion.
+    private sealed class LiveDetector(ISeriesDetector novelty, RobustWindowScorer baseline, FlatRunScorer? stuck) : ISeriesDetector
     {
         public AnomalyScore Update(DateTimeOffset timestamp, double value)
         {
@@ -53,6 +63,11 @@ public sealed class LiveDetectorFactory : ISeriesDetectorFactory
 
             var novel = novelty.Update(timestamp, value);
             baseline.Update(value, default);
+            if (stuck is not null && stuck.Update(value, default) > 0 && stuck.HasChanged && !double.IsNaN(baseline.Expected))
+            {
+                return new AnomalyScore(StuckScore, value, stuck.Deviation, AnomalyKind.Stuck);
+            }
+
             if (double.IsNaN(baseline.Expected))
             {
                 return AnomalyScore.None; // warming up: no baseline to be large against yet

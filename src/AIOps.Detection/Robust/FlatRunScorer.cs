@@ -29,6 +29,9 @@ internal sealed class FlatRunScorer : IRawScorer
     /// <summary>How far the current run exceeds the longest earlier one, in units of that run.</summary>
     public double Deviation => _run > _longest ? (_run - _longest) / (double)Math.Max(_longest, 1) : 0;
 
+    /// <summary>Whether the series has changed value at least once (a series constant from its start is not stuck, it is constant).</summary>
+    public bool HasChanged => _longest > 0;
+
     public double Update(double value, in PointContext context)
     {
         if (_run > 0 && value.Equals(_value))

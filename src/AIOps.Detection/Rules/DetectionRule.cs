@@ -7,7 +7,8 @@ public sealed record DetectionRule(
     double? Threshold = null,
     SignalDirection? Direction = null,
     TimeSpan? MinDuration = null,
-    SeasonHint? Season = null)
+    SeasonHint? Season = null,
+    bool? Stuck = null)
 {
     /// <summary>Glob match on the metric name: <c>*</c> is any run of characters; case-insensitive.</summary>
     public bool Matches(string metricName) => GlobMatch(Match.AsSpan(), metricName.AsSpan());

@@ -28,6 +28,7 @@ public sealed class DetectionRules
         var rule = Metrics.FirstOrDefault(r => r.Matches(metricName));
         var detector = rule?.Detector ?? Defaults.Detector;
         var season = rule?.Season ?? Defaults.Season;
+        var stuck = rule?.Stuck ?? Defaults.Stuck ?? false;
         ISeriesDetectorFactory? factory = defaultFactory;
         var name = defaultName;
         if (detector is not null && detector != DetectionRulesFile.LiveDetector)
@@ -36,9 +37,11 @@ public sealed class DetectionRules
             factory = _factories.GetOrAdd(spec, static s => DetectorCatalog.TryCreate(s, out var created) ? created : null);
             name = factory is null ? defaultName : detector;
         }
-        else if (season is not null && defaultFactory is LiveDetectorFactory)
+        else if ((season is not null || stuck) && defaultFactory is LiveDetectorFactory)
         {
-            factory = _factories.GetOrAdd("live?" + season.SpecOverrides, static (_, o) => new LiveDetectorFactory(o), season.SpecOverrides);
+            var overrides = season?.SpecOverrides ?? string.Empty;
+            factory = _factories.GetOrAdd(
+                $"live?{overrides}|stuck={stuck}", static (_, o) => new LiveDetectorFactory(o.Overrides, o.Stuck), (Overrides: overrides, Stuck: stuck));
         }
 
         return new MetricPolicy(

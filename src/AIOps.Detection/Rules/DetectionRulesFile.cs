@@ -15,7 +15,7 @@ public static class DetectionRulesFile
     /// <summary>The detector name that means the engine's gated live default.</summary>
     public const string LiveDetector = "live";
 
-    private static readonly string[] RuleKeys = ["match", "detector", "threshold", "direction", "minDuration", "season"];
+    private static readonly string[] RuleKeys = ["match", "detector", "threshold", "direction", "minDuration", "season", "stuck"];
 
     public static DetectionRules Load(string path) => Parse(File.ReadAllText(path), path);
 
@@ -132,6 +132,19 @@ public static class DetectionRulesFile
             Fail("season", $"season must be auto, none, hourly, daily, weekly or a duration of at least 1m such as 12h, not '{seasonText}'");
         }
 
-        return new DetectionRule(match ?? "*", detector, threshold, direction, minDuration, season);
+        bool? stuck = null;
+        if (Text("stuck") is { } stuckText)
+        {
+            if (bool.TryParse(stuckText, out var parsed))
+            {
+                stuck = parsed;
+            }
+            else
+            {
+                Fail("stuck", $"stuck must be true or false, not '{stuckText}'");
+            }
+        }
+
+        return new DetectionRule(match ?? "*", detector, threshold, direction, minDuration, season, stuck);
     }
 }

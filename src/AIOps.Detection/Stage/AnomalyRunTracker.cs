@@ -32,9 +32,9 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
             state.PeakScore = 0;
         }
 
-        if (timestamp - state.Onset < policy.MinDuration)
+        if (score.Kind != AnomalyKind.Stuck && timestamp - state.Onset < policy.MinDuration)
         {
-            return null; // not long enough yet; the onset stays where the run began
+            return null; // not long enough yet; the onset stays where the run began (a stuck value has lasted by definition)
         }
 
         if (state.Signalled && timestamp - state.LastSignalled < options.RepeatInterval && score.Score <= state.PeakScore)
@@ -45,7 +45,7 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
         state.Signalled = true;
         state.LastSignalled = timestamp;
         state.PeakScore = Math.Max(state.PeakScore, score.Score);
-        var direction = double.IsNaN(score.Expected) ? Direction.None : value >= score.Expected ? Direction.Up : Direction.Down;
+        var direction = double.IsNaN(score.Expected) || score.Kind == AnomalyKind.Stuck ? Direction.None : value >= score.Expected ? Direction.Up : Direction.Down;
         return new Signal
         {
             // Onset and observation time: a repeat of an ongoing anomaly is a new signal (it keeps the incident
@@ -64,7 +64,9 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
             Timestamp = timestamp,
             Severity = score.Score >= 0.95 ? Severity.Error : Severity.Warning,
             Fingerprint = $"anomaly:{id.Text}",
-            Summary = $"{indicator} on {entity} is {(direction == Direction.Down ? "below" : "above")} normal: {value:G4} vs expected {score.Expected:G4}",
+            Summary = score.Kind == AnomalyKind.Stuck
+                ? $"{indicator} on {entity} is stuck at {value:G4}: unchanged for longer than it has ever held one value"
+                : $"{indicator} on {entity} is {(direction == Direction.Down ? "below" : "above")} normal: {value:G4} vs expected {score.Expected:G4}",
             Labels = id.Labels,
         };
     }
