@@ -156,9 +156,9 @@ internal static class Json
 
     public static LabelSet ToLabels(JsonElement obj, string? skip)
     {
-        var items = new List<KeyValuePair<string, string>>();
+        var items = Common.Labels.Rent();
         AddScalars(obj, items, prefix: null, skip);
-        return LabelSet.From(items);
+        return Common.Labels.BuildAndReturn(items);
     }
 
     public static void AddScalars(JsonElement obj, List<KeyValuePair<string, string>> items, string? prefix, string? skip)
@@ -178,7 +178,8 @@ internal static class Json
             var value = Scalar(property.Value);
             if (value is not null)
             {
-                items.Add(new(prefix is null ? property.Name : prefix + property.Name, value));
+                var name = JsonPropertyNames.NameOf(property);
+                items.Add(new(prefix is null ? name : prefix + name, value));
             }
         }
     }

@@ -35,16 +35,20 @@ internal static class ChangeEventMapper
             return "change event has no timestamp and the message has none";
         }
 
-        var labelItems = new List<KeyValuePair<string, string>>(12);
-        var annotationItems = new List<KeyValuePair<string, string>>(4);
+        var labelItems = Labels.Rent();
+        var annotationItems = Labels.Rent();
         foreach (var property in root.EnumerateObject())
         {
-            if (Json.Scalar(property.Value) is not { } value || Contains(SkippedKeys, property.Name))
+            if (Json.Scalar(property.Value) is not { } value)
             {
                 continue;
             }
 
-            (Contains(AnnotationKeys, property.Name) ? annotationItems : labelItems).Add(new(property.Name, value));
+            var name = JsonPropertyNames.NameOf(property);
+            if (!Contains(SkippedKeys, name))
+            {
+                (Contains(AnnotationKeys, name) ? annotationItems : labelItems).Add(new(name, value));
+            }
         }
 
         if (root.Object("labels") is { } nested)
@@ -52,8 +56,8 @@ internal static class ChangeEventMapper
             Json.AddScalars(nested, labelItems, prefix: null, skip: null);
         }
 
-        var labels = Labels.Build(labelItems);
-        var annotations = Labels.Build(annotationItems);
+        var labels = Labels.BuildAndReturn(labelItems);
+        var annotations = Labels.BuildAndReturn(annotationItems);
         var kind = root.String("kind") ?? root.String("type") ?? "change";
         var service = labels.Get("service") ?? labels.Get("app") ?? labels.Get("service.name");
         var version = labels.Get("version");

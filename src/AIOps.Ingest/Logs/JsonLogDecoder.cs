@@ -92,7 +92,7 @@ internal sealed class JsonLogDecoder : JsonDecoder
             return "log line has no timestamp and the message has none";
         }
 
-        var attributes = new List<KeyValuePair<string, string>>(16);
+        var attributes = Labels.Rent();
         var podLabels = LabelSet.Empty;
         foreach (var property in root.EnumerateObject())
         {
@@ -107,7 +107,7 @@ internal sealed class JsonLogDecoder : JsonDecoder
             }
             else if (Json.Scalar(property.Value) is { } scalar)
             {
-                attributes.Add(new(property.Name, scalar));
+                attributes.Add(new(JsonPropertyNames.NameOf(property), scalar));
             }
             else if (property.NameEquals("log") && property.Value.ValueKind == JsonValueKind.Object)
             {
@@ -115,7 +115,7 @@ internal sealed class JsonLogDecoder : JsonDecoder
             }
         }
 
-        var labels = Labels.Build(attributes);
+        var labels = Labels.BuildAndReturn(attributes);
         var level = FirstOf(labels, LevelKeys);
         output.Add(new LogRecord
         {
