@@ -178,7 +178,7 @@ internal static class Json
             var value = Scalar(property.Value);
             if (value is not null)
             {
-                var name = JsonPropertyNames.NameOf(property);
+                var name = JsonTextCache.Name(property);
                 items.Add(new(prefix is null ? name : prefix + name, value));
             }
         }

@@ -35,6 +35,19 @@ internal static class Labels
         return set;
     }
 
+    /// <summary>The same set as <see cref="LabelSet.With"/> (the new value wins), built through a scratch list.</summary>
+    public static LabelSet With(LabelSet labels, string key, string value)
+    {
+        var items = Rent();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            items.Add(labels[i]);
+        }
+
+        items.Add(new(key, value));
+        return BuildAndReturn(items);
+    }
+
     /// <summary>Builds a set without the dictionary copy when the (usually few) keys are already unique.</summary>
     public static LabelSet Build(List<KeyValuePair<string, string>> items)
     {

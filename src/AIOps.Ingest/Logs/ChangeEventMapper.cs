@@ -44,7 +44,7 @@ internal static class ChangeEventMapper
                 continue;
             }
 
-            var name = JsonPropertyNames.NameOf(property);
+            var name = JsonTextCache.Name(property);
             if (!Contains(SkippedKeys, name))
             {
                 (Contains(AnnotationKeys, name) ? annotationItems : labelItems).Add(new(name, value));

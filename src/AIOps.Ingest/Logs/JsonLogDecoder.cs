@@ -107,7 +107,7 @@ internal sealed class JsonLogDecoder : JsonDecoder
             }
             else if (Json.Scalar(property.Value) is { } scalar)
             {
-                attributes.Add(new(JsonPropertyNames.NameOf(property), scalar));
+                attributes.Add(new(JsonTextCache.Name(property), scalar));
             }
             else if (property.NameEquals("log") && property.Value.ValueKind == JsonValueKind.Object)
             {

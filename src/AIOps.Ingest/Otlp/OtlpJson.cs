@@ -18,7 +18,7 @@ internal static class OtlpJson
 
         foreach (var property in value.EnumerateObject())
         {
-            return property.Name switch
+            return JsonTextCache.Name(property) switch
             {
                 "stringValue" or "intValue" or "doubleValue" or "boolValue" or "bytesValue" => Json.Scalar(property.Value),
                 "arrayValue" or "kvlistValue" => property.Value.GetRawText(),
@@ -34,7 +34,8 @@ internal static class OtlpJson
     {
         foreach (var attribute in owner.Array("attributes")?.EnumerateArraySafe() ?? [])
         {
-            if (attribute.String("key") is { Length: > 0 } key && attribute.Child("value") is { } value && AnyValue(value) is { } text)
+            if (attribute.Child("key") is { } keyElement && JsonTextCache.Scalar(keyElement) is { Length: > 0 } key &&
+                attribute.Child("value") is { } value && AnyValue(value) is { } text)
             {
                 items.Add(new(key, text));
             }
@@ -43,9 +44,9 @@ internal static class OtlpJson
 
     public static LabelSet Attributes(JsonElement owner)
     {
-        var items = new List<KeyValuePair<string, string>>();
+        var items = Labels.Rent();
         AddAttributes(owner, items);
-        return Labels.Build(items);
+        return Labels.BuildAndReturn(items);
     }
 
     /// <summary>The resource attributes of a resourceMetrics/resourceLogs/resourceSpans entry.</summary>
@@ -55,10 +56,20 @@ internal static class OtlpJson
     /// <summary>Merges point attributes over resource attributes (the point's win).</summary>
     public static LabelSet Merge(LabelSet resource, JsonElement owner)
     {
-        var items = new List<KeyValuePair<string, string>>(resource.Count + 4);
-        items.AddRange(resource);
-        OtlpJson.AddAttributes(owner, items);
-        return items.Count == resource.Count ? resource : LabelSet.From(items);
+        var items = Labels.Rent();
+        for (var i = 0; i < resource.Count; i++)
+        {
+            items.Add(resource[i]);
+        }
+
+        AddAttributes(owner, items);
+        if (items.Count == resource.Count)
+        {
+            Labels.Return(items);
+            return resource;
+        }
+
+        return Labels.BuildAndReturn(items);
     }
 
     /// <summary>A fixed64/uint64 (a decimal string in OTLP/JSON, or a plain number) as nanoseconds since the epoch.</summary>

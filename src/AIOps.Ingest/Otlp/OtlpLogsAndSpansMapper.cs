@@ -40,11 +40,11 @@ internal static class OtlpLogsAndSpansMapper
                         return "log record without timeUnixNano or observedTimeUnixNano, and the message has no timestamp";
                     }
 
-                    var items = new List<KeyValuePair<string, string>>();
+                    var items = Labels.Rent();
                     OtlpJson.AddAttributes(log, items);
                     AddIfPresent(items, "trace_id", log.String("traceId"));
                     AddIfPresent(items, "span_id", log.String("spanId"));
-                    var attributes = Labels.Build(items);
+                    var attributes = Labels.BuildAndReturn(items);
                     output.Add(new LogRecord
                     {
                         Timestamp = time,

@@ -40,4 +40,16 @@ public sealed class LabelsTests
         Labels.Return(inner);
         Labels.Return(outer);
     }
+
+    [Theory]
+    [InlineData("le", "0.5")]
+    [InlineData("a", "3")]
+    public void With_NewOrExistingKey_SameAsLabelSetWith(string key, string value)
+    {
+        var labels = LabelSet.From(("a", "1"), ("z", "2"));
+
+        var sut = Labels.With(labels, key, value);
+
+        Assert.Equal(labels.With(key, value), sut);
+    }
 }
