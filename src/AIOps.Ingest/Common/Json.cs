@@ -127,21 +127,27 @@ internal static class Json
             case JsonValueKind.Number:
                 return value.TryGetDouble(out var number) && Timestamps.TryFromUnixAuto(number, out result);
             case JsonValueKind.String:
-                var text = value.GetString();
-                if (string.IsNullOrEmpty(text))
-                {
-                    return false;
-                }
-
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
-                {
-                    return Timestamps.TryFromUnixAuto(epoch, out result);
-                }
-
-                return Timestamps.TryParseText(text, out result);
+                return TryParseTimestamp(value.GetString(), out result);
             default:
                 return false;
         }
+    }
+
+    /// <summary>A timestamp written as a JSON string: RFC 3339 text, or epoch seconds as numeric text.</summary>
+    public static bool TryParseTimestamp(string? text, out DateTimeOffset result)
+    {
+        result = default;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
+        {
+            return Timestamps.TryFromUnixAuto(epoch, out result);
+        }
+
+        return Timestamps.TryParseText(text, out result);
     }
 
     public static bool TryGetTimestamp(this JsonElement element, string name, out DateTimeOffset result)

@@ -29,6 +29,21 @@ internal static class JsonTextCache
         return name;
     }
 
+    /// <summary>A quoted JSON string token (a name or a string value, quotes included) as its text.</summary>
+    public static string Text(ReadOnlySpan<byte> quoted)
+    {
+        if (Cache.TryGet(quoted, out var text))
+        {
+            return text;
+        }
+
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        text = reader.GetString()!;
+        Cache.Add(quoted, text);
+        return text;
+    }
+
     /// <summary>A scalar as text, as <see cref="Json.Scalar"/>; strings come from the cache.</summary>
     public static string? Scalar(JsonElement value)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Ingest.Common;
 
@@ -24,11 +23,11 @@ internal static class ChangeEventMapper
     private static readonly string[] AnnotationKeys = ["message", "description", "url", "commit_message"];
     private static readonly string[] SkippedKeys = ["@timestamp", "timestamp", "time", "date", "ts", "title", "id", "labels", "severity"];
 
-    public static bool IsChangeEvent(JsonElement root) =>
+    public static bool IsChangeEvent(JsonFields root) =>
         root.String("kind") is "deploy" or "deployment" or "change" or "config" or "release" or "rollback" ||
         root.String("type") is "deployment" or "deploy" or "change";
 
-    public static string? Map(JsonElement root, DateTimeOffset? timestamp, ICollection<TelemetryRecord> output)
+    public static string? Map(JsonFields root, DateTimeOffset? timestamp, ICollection<TelemetryRecord> output)
     {
         if (timestamp is null)
         {
@@ -37,23 +36,23 @@ internal static class ChangeEventMapper
 
         var labelItems = Labels.Rent();
         var annotationItems = Labels.Rent();
-        foreach (var property in root.EnumerateObject())
+        for (var i = 0; i < root.Count; i++)
         {
-            if (Json.Scalar(property.Value) is not { } value)
+            if (root.Scalar(i) is not { } value)
             {
                 continue;
             }
 
-            var name = JsonTextCache.Name(property);
+            var name = root.Name(i);
             if (!Contains(SkippedKeys, name))
             {
                 (Contains(AnnotationKeys, name) ? annotationItems : labelItems).Add(new(name, value));
             }
         }
 
-        if (root.Object("labels") is { } nested)
+        using (var nested = root.Object("labels"))
         {
-            Json.AddScalars(nested, labelItems, prefix: null, skip: null);
+            nested?.AddScalars(labelItems, prefix: null);
         }
 
         var labels = Labels.BuildAndReturn(labelItems);

@@ -11,8 +11,10 @@ namespace AIOps.Ingest.Logs;
 /// <c>log.level</c>; time from <c>@timestamp</c>/<c>timestamp</c>/<c>time</c>/<c>date</c> (RFC 3339 or epoch seconds);
 /// resource from <c>kubernetes{...}</c> (Fluent Bit's and Vector's spellings), <c>host</c> and <c>service</c>.
 /// Objects shaped as change events (see <see cref="ChangeEventMapper"/>) become <see cref="EventRecord"/>s.
+/// The highest-volume JSON format, so it reads the payload with <see cref="Utf8JsonReader"/> and
+/// <see cref="JsonFields"/> instead of a <see cref="JsonDocument"/>, with the same records and reasons.
 /// </summary>
-internal sealed class JsonLogDecoder : JsonDecoder
+internal sealed class JsonLogDecoder : JsonValuesDecoder
 {
     private static readonly string[] BodyKeys = ["message", "log", "msg", "MESSAGE", "body"];
     private static readonly string[] LevelKeys = ["level", "severity", "log.level", "lvl", "loglevel", "levelname", "severity_text", "PRIORITY"];
@@ -20,50 +22,53 @@ internal sealed class JsonLogDecoder : JsonDecoder
 
     public override string Format => DecoderFormats.JsonLog;
 
-    protected override bool AllowMultipleValues => true;
-
-    protected override string? Map(JsonElement root, in InboundMessage message, ICollection<TelemetryRecord> output)
+    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        if (root.ValueKind == JsonValueKind.Array)
+        // Read to the value's end first: its syntax errors come before any mapping error, as with a parsed document.
+        var kind = reader.TokenType;
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        var value = message.Payload[start..(int)reader.BytesConsumed];
+        try
         {
-            var index = 0;
-            foreach (var item in root.EnumerateArray())
-            {
-                var error = MapOne(item, message.Timestamp, output);
-                if (error is not null)
-                {
-                    return $"[{index}]: {error}";
-                }
-
-                index++;
-            }
-
-            return null;
+            return kind == JsonTokenType.StartArray ? MapArray(value, message.Timestamp, output) : MapOne(kind, value, message.Timestamp, output);
         }
-
-        return MapOne(root, message.Timestamp, output);
+        catch (InvalidOperationException ex)
+        {
+            return UnexpectedShape(ex);
+        }
     }
 
-    internal static bool HasBody(JsonElement root)
+    private static string? MapArray(ReadOnlyMemory<byte> array, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        foreach (var key in BodyKeys)
+        var reader = new Utf8JsonReader(array.Span, JsonFields.SliceOptions);
+        reader.Read(); // StartArray
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (root.Child(key) is { ValueKind: JsonValueKind.String })
+            var kind = reader.TokenType;
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            var error = MapOne(kind, array[start..(int)reader.BytesConsumed], fallbackTime, output);
+            if (error is not null)
             {
-                return true;
+                return $"[{index}]: {error}";
             }
+
+            index++;
         }
 
-        return false;
+        return null;
     }
 
-    private static string? MapOne(JsonElement root, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    private static string? MapOne(JsonTokenType kind, ReadOnlyMemory<byte> value, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (kind != JsonTokenType.StartObject)
         {
             return "log line is not a JSON object";
         }
 
+        using var root = JsonFields.Read(value);
         var timestamp = ReadTime(root) ?? fallbackTime;
         if (ChangeEventMapper.IsChangeEvent(root))
         {
@@ -74,9 +79,10 @@ internal sealed class JsonLogDecoder : JsonDecoder
         string? bodyKey = null;
         foreach (var key in BodyKeys)
         {
-            if (root.Child(key) is { ValueKind: JsonValueKind.String } value)
+            var at = root.LastIndexOf(key);
+            if (at >= 0 && root.Kind(at) == JsonTokenType.String)
             {
-                body = value.GetString();
+                body = root.GetString(at);
                 bodyKey = key;
                 break;
             }
@@ -94,24 +100,26 @@ internal sealed class JsonLogDecoder : JsonDecoder
 
         var attributes = Labels.Rent();
         var podLabels = LabelSet.Empty;
-        foreach (var property in root.EnumerateObject())
+        for (var i = 0; i < root.Count; i++)
         {
-            if (property.NameEquals(bodyKey!) || IsTimeKey(property))
+            if (root.NameEquals(i, bodyKey!) || IsTimeKey(root, i))
             {
                 continue;
             }
 
-            if (property.NameEquals("kubernetes") && property.Value.ValueKind == JsonValueKind.Object)
+            if (root.NameEquals(i, "kubernetes") && root.Kind(i) == JsonTokenType.StartObject)
             {
-                podLabels = AddKubernetes(property.Value, attributes);
+                using var k8s = root.Object(i)!;
+                podLabels = AddKubernetes(k8s, attributes);
             }
-            else if (Json.Scalar(property.Value) is { } scalar)
+            else if (root.Scalar(i) is { } scalar)
             {
-                attributes.Add(new(JsonTextCache.Name(property), scalar));
+                attributes.Add(new(root.Name(i), scalar));
             }
-            else if (property.NameEquals("log") && property.Value.ValueKind == JsonValueKind.Object)
+            else if (root.NameEquals(i, "log") && root.Kind(i) == JsonTokenType.StartObject)
             {
-                Json.AddScalars(property.Value, attributes, "log.", skip: null); // ECS nests log.level here
+                using var log = root.Object(i)!;
+                log.AddScalars(attributes, "log."); // ECS nests log.level here
             }
         }
 
@@ -128,11 +136,11 @@ internal sealed class JsonLogDecoder : JsonDecoder
         return null;
     }
 
-    private static bool IsTimeKey(JsonProperty property)
+    private static bool IsTimeKey(JsonFields fields, int index)
     {
         foreach (var key in TimeKeys)
         {
-            if (property.NameEquals(key))
+            if (fields.NameEquals(index, key))
             {
                 return true;
             }
@@ -141,11 +149,12 @@ internal sealed class JsonLogDecoder : JsonDecoder
         return false;
     }
 
-    internal static DateTimeOffset? ReadTime(JsonElement root)
+    private static DateTimeOffset? ReadTime(JsonFields root)
     {
         foreach (var key in TimeKeys)
         {
-            if (root.TryGetTimestamp(key, out var value))
+            var at = root.LastIndexOf(key);
+            if (at >= 0 && root.TryGetTimestamp(at, out var value))
             {
                 return value;
             }
@@ -156,16 +165,21 @@ internal sealed class JsonLogDecoder : JsonDecoder
 
     // Fluent Bit: pod_name, namespace_name, container_name, host, labels.
     // Vector: pod_name, pod_namespace, container_name, pod_node_name, pod_labels.
-    private static LabelSet AddKubernetes(JsonElement k8s, List<KeyValuePair<string, string>> attributes)
+    private static LabelSet AddKubernetes(JsonFields k8s, List<KeyValuePair<string, string>> attributes)
     {
         Add(attributes, "k8s.pod.name", k8s.String("pod_name"));
         Add(attributes, "k8s.namespace.name", k8s.FirstString("namespace_name", "pod_namespace"));
         Add(attributes, "k8s.container.name", k8s.String("container_name"));
         Add(attributes, "k8s.node.name", k8s.FirstString("host", "pod_node_name"));
         Add(attributes, "container.image.name", k8s.FirstString("container_image", "image"));
-        return k8s.Object("labels") is { } fluent ? Json.ToLabels(fluent, skip: null)
-            : k8s.Object("pod_labels") is { } vector ? Json.ToLabels(vector, skip: null)
-            : LabelSet.Empty;
+        using var fluent = k8s.Object("labels");
+        if (fluent is not null)
+        {
+            return fluent.ToLabels();
+        }
+
+        using var vector = k8s.Object("pod_labels");
+        return vector is not null ? vector.ToLabels() : LabelSet.Empty;
     }
 
     private static void Add(List<KeyValuePair<string, string>> attributes, string key, string? value)
