@@ -160,4 +160,42 @@ public sealed class JsonLogDecoderEdgeCaseTests
         Assert.Equal("m", change.Title);
         Assert.Equal("15dd93e404d79671", change.Fingerprint);
     }
+
+    [Fact]
+    public void Decode_CommentsInsideObjectsAndArrays_Skipped()
+    {
+        var sut = new JsonLogDecoder();
+        const string Plain = """[{"message":"x","time":1795795200,"kubernetes":{"pod_name":"p","labels":{"app":"a"}},"n":1}]""";
+        const string Commented = """
+            /* a */ [ // b
+            {"message": /* c */ "x", /* d */ "time":1795795200, "kubernetes": { "pod_name":"p", /* e */ "labels":{"app":"a" /* f */} }, "n":1 // g
+            } /* h */ ]
+            """;
+
+        var plain = Assert.IsType<LogRecord>(Assert.Single(sut.DecodeOk(Plain)));
+        var commented = Assert.IsType<LogRecord>(Assert.Single(sut.DecodeOk(Commented)));
+
+        Assert.Equal(plain, commented);
+        Assert.Equal("a", commented.Resource.Service);
+    }
+
+    [Fact]
+    public void Decode_LoneSurrogateEscapeInAnAttribute_UnexpectedShape()
+    {
+        var sut = new JsonLogDecoder();
+
+        Assert.Equal(
+            "unexpected JSON shape: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate.",
+            sut.DecodeFail("""{"message":"x","time":1795795200,"a":"\ud800"}"""));
+    }
+
+    [Fact]
+    public void Decode_InvalidTimeStringThenValidTimeKey_NextKeyUsed()
+    {
+        var sut = new JsonLogDecoder();
+
+        var log = Assert.IsType<LogRecord>(Assert.Single(sut.DecodeOk("""{"message":"a","ts":"notatime","date":"2026-11-27T16:00:00Z","@timestamp":null}""")));
+
+        Assert.Equal(Four, log.Timestamp);
+    }
 }
