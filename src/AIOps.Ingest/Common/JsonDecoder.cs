@@ -16,9 +16,10 @@ internal abstract class JsonDecoder : JsonValuesDecoder
     protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) =>
         AllowMultipleValues ? DecodeMany(message, output) : DecodeOne(message, output);
 
-    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
+    // One value of several, already read through: parsed in place (no copy), and it cannot fail to parse.
+    protected override string? MapValue(JsonTokenType kind, ReadOnlyMemory<byte> value, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
+        using var document = JsonDocument.Parse(value, Json.DocumentOptions);
         return SafeMap(document.RootElement, message, output);
     }
 

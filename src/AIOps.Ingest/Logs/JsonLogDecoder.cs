@@ -22,13 +22,10 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
 
     public override string Format => DecoderFormats.JsonLog;
 
-    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
+    protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) => DecodeMany(message, output);
+
+    protected override string? MapValue(JsonTokenType kind, ReadOnlyMemory<byte> value, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        // Read to the value's end first: its syntax errors come before any mapping error, as with a parsed document.
-        var kind = reader.TokenType;
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        var value = message.Payload[start..(int)reader.BytesConsumed];
         try
         {
             return kind == JsonTokenType.StartArray ? MapArray(value, message.Timestamp, output) : MapOne(kind, value, message.Timestamp, output);
@@ -41,15 +38,11 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
 
     private static string? MapArray(ReadOnlyMemory<byte> array, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        var reader = new Utf8JsonReader(array.Span, JsonFields.SliceOptions);
-        reader.Read(); // StartArray
+        var items = new JsonArrayItems(array);
         var index = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (items.MoveNext(out var kind, out var item))
         {
-            var kind = reader.TokenType;
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            var error = MapOne(kind, array[start..(int)reader.BytesConsumed], fallbackTime, output);
+            var error = MapOne(kind, item, fallbackTime, output);
             if (error is not null)
             {
                 return $"[{index}]: {error}";

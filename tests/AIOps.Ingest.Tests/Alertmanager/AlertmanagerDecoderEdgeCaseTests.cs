@@ -58,4 +58,32 @@ public sealed class AlertmanagerDecoderEdgeCaseTests
 
         Assert.Equal(reason, sut.DecodeFail(payload));
     }
+
+    [Theory]
+    [InlineData("", "invalid JSON: The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true. LineNumber: 0 | BytePositionInLine: 0.")]
+    [InlineData("   ", "invalid JSON: The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true. LineNumber: 0 | BytePositionInLine: 3.")]
+    [InlineData("""{"alerts":[]} x""", "invalid JSON: 'x' is invalid after a single JSON value. Expected end of data. LineNumber: 0 | BytePositionInLine: 14.")]
+    [InlineData("""{"alerts":[7]} {"alerts":[]}""", "invalid JSON: '{' is invalid after a single JSON value. Expected end of data. LineNumber: 0 | BytePositionInLine: 15.")]
+    [InlineData("""{"alerts":[7],}""", "invalid JSON: The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options. LineNumber: 0 | BytePositionInLine: 14.")]
+    [InlineData("""{"alerts":[{"status":"firing","labels":{"a":"\ud800"}}]}""", "unexpected JSON shape: Cannot read incomplete UTF-16 JSON text as string with missing low surrogate.")]
+    public void Decode_NotOneValidValue_SameReasonAsAParsedDocument(string payload, string reason)
+    {
+        var sut = new AlertmanagerDecoder();
+
+        Assert.Equal(reason, sut.DecodeFail(payload));
+    }
+
+    [Fact]
+    public void Decode_CommentsAroundAndInside_Skipped()
+    {
+        var sut = new AlertmanagerDecoder();
+        const string Payload = """
+            /* webhook */ {"alerts": /* list */ [{"status":"firing", "labels":{"alertname":"A"} /* end */}], "receiver":"r"} // done
+            """;
+
+        var alert = Assert.IsType<EventRecord>(Assert.Single(sut.DecodeOk(Payload, Messages.KafkaTime)));
+
+        Assert.Equal("A", alert.Title);
+        Assert.Equal(LabelSet.From(("receiver", "r")), alert.Annotations);
+    }
 }
