@@ -180,6 +180,9 @@ internal sealed class JsonFields : IDisposable
         return Labels.BuildAndReturn(items);
     }
 
+    /// <summary>The member's value as written (a container with everything inside it).</summary>
+    public ReadOnlySpan<byte> Raw(int index) => Value(index);
+
     private ReadOnlySpan<byte> Value(int index)
     {
         var field = _fields[index];

@@ -20,6 +20,12 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
     private static readonly string[] LevelKeys = ["level", "severity", "log.level", "lvl", "loglevel", "levelname", "severity_text", "PRIORITY"];
     private static readonly string[] TimeKeys = ["@timestamp", "timestamp", "time", "date", "ts"];
 
+    private const int PodLabelCacheCapacity = 4096;
+
+    // Every line a pod writes carries the same labels object: its set is built once per distinct object text (the
+    // set depends on nothing else, and text that fails to decode is never cached, so results are unchanged).
+    private readonly Utf8KeyCache<LabelSet> _podLabels = new(PodLabelCacheCapacity);
+
     public override string Format => DecoderFormats.JsonLog;
 
     protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) => DecodeMany(message, output);
@@ -36,7 +42,7 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
         }
     }
 
-    private static string? MapArray(ReadOnlyMemory<byte> array, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    private string? MapArray(ReadOnlyMemory<byte> array, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
         var items = new JsonArrayItems(array);
         var index = 0;
@@ -54,7 +60,7 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
         return null;
     }
 
-    private static string? MapOne(JsonTokenType kind, ReadOnlyMemory<byte> value, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    private string? MapOne(JsonTokenType kind, ReadOnlyMemory<byte> value, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
         if (kind != JsonTokenType.StartObject)
         {
@@ -158,21 +164,33 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
 
     // Fluent Bit: pod_name, namespace_name, container_name, host, labels.
     // Vector: pod_name, pod_namespace, container_name, pod_node_name, pod_labels.
-    private static LabelSet AddKubernetes(JsonFields k8s, List<KeyValuePair<string, string>> attributes)
+    private LabelSet AddKubernetes(JsonFields k8s, List<KeyValuePair<string, string>> attributes)
     {
         Add(attributes, "k8s.pod.name", k8s.String("pod_name"));
         Add(attributes, "k8s.namespace.name", k8s.FirstString("namespace_name", "pod_namespace"));
         Add(attributes, "k8s.container.name", k8s.String("container_name"));
         Add(attributes, "k8s.node.name", k8s.FirstString("host", "pod_node_name"));
         Add(attributes, "container.image.name", k8s.FirstString("container_image", "image"));
-        using var fluent = k8s.Object("labels");
-        if (fluent is not null)
+        return ObjectAt(k8s, "labels") is var fluent and >= 0 ? PodLabels(k8s, fluent)
+            : ObjectAt(k8s, "pod_labels") is var vector and >= 0 ? PodLabels(k8s, vector)
+            : LabelSet.Empty;
+    }
+
+    // The last member of that name when it is an object (as JsonElement.Object), else -1.
+    private static int ObjectAt(JsonFields fields, string name) =>
+        fields.LastIndexOf(name) is var at and >= 0 && fields.Kind(at) == JsonTokenType.StartObject ? at : -1;
+
+    private LabelSet PodLabels(JsonFields k8s, int index)
+    {
+        if (_podLabels.TryGet(k8s.Raw(index), out var cached))
         {
-            return fluent.ToLabels();
+            return cached;
         }
 
-        using var vector = k8s.Object("pod_labels");
-        return vector is not null ? vector.ToLabels() : LabelSet.Empty;
+        using var labels = k8s.Object(index)!;
+        var set = labels.ToLabels();
+        _podLabels.Add(k8s.Raw(index), set);
+        return set;
     }
 
     private static void Add(List<KeyValuePair<string, string>> attributes, string key, string? value)

@@ -198,4 +198,31 @@ public sealed class JsonLogDecoderEdgeCaseTests
 
         Assert.Equal(Four, log.Timestamp);
     }
+
+    [Fact]
+    public void Decode_SamePodLabelsOnLaterLines_SameRecordsAsTheFirst()
+    {
+        var sut = new JsonLogDecoder();
+
+        var first = sut.DecodeOk(Samples.FluentBitLog + "\n" + Samples.VectorLog);
+        var again = sut.DecodeOk(Samples.FluentBitLog + "\n" + Samples.VectorLog);
+
+        Assert.Equal(first, again);
+        Assert.Equal(["payment", "cart"], again.Select(r => r.Resource.Service));
+    }
+
+    [Fact]
+    public void Decode_PodLabelsThatFailToDecode_FailEveryTime()
+    {
+        var sut = new JsonLogDecoder();
+        var bytes = Encoding.Latin1.GetBytes("{\"message\":\"ok\",\"time\":1795795200,\"kubernetes\":{\"labels\":{\"app\":\"a\xFF\"}}}");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var output = sut.Decode(Messages.Of(bytes, timestamp: Messages.KafkaTime), out var result);
+
+            Assert.Empty(output);
+            Assert.Equal("unexpected JSON shape: Cannot transcode invalid UTF-8 JSON text to UTF-16 string.", result.Error);
+        }
+    }
 }
