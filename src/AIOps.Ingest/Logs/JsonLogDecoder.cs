@@ -16,11 +16,11 @@ namespace AIOps.Ingest.Logs;
 /// </summary>
 internal sealed class JsonLogDecoder : JsonValuesDecoder
 {
+    private const int PodLabelCacheCapacity = 4096;
+
     private static readonly string[] BodyKeys = ["message", "log", "msg", "MESSAGE", "body"];
     private static readonly string[] LevelKeys = ["level", "severity", "log.level", "lvl", "loglevel", "levelname", "severity_text", "PRIORITY"];
     private static readonly string[] TimeKeys = ["@timestamp", "timestamp", "time", "date", "ts"];
-
-    private const int PodLabelCacheCapacity = 4096;
 
     // Every line a pod writes carries the same labels object: its set is built once per distinct object text (the
     // set depends on nothing else, and text that fails to decode is never cached, so results are unchanged).
