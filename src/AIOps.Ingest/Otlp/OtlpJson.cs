@@ -1,13 +1,19 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Ingest.Common;
+using AIOps.Ingest.Otlp.Proto;
 
 namespace AIOps.Ingest.Otlp;
 
 /// <summary>OTLP/JSON building blocks: AnyValue, KeyValue lists and the decimal-string 64-bit integers.</summary>
 internal static class OtlpJson
 {
+    private const int ResourceCacheCapacity = 1024;
+
+    private static readonly Utf8KeyCache<OtlpResource> Resources = new(ResourceCacheCapacity);
+
     /// <summary>An AnyValue rendered as text (arrays and maps as their JSON).</summary>
     public static string? AnyValue(JsonElement value)
     {
@@ -49,9 +55,28 @@ internal static class OtlpJson
         return Labels.BuildAndReturn(items);
     }
 
-    /// <summary>The resource attributes of a resourceMetrics/resourceLogs/resourceSpans entry.</summary>
-    public static LabelSet ResourceAttributes(JsonElement block) =>
-        block.Object("resource") is { } resource ? Attributes(resource) : LabelSet.Empty;
+    /// <summary>
+    /// The resource of a resourceMetrics/resourceLogs/resourceSpans entry: its attributes and entity. An exporter
+    /// repeats the same resource in every request, so each distinct resource text is built once (the result depends
+    /// on nothing else; text that fails to decode is never cached).
+    /// </summary>
+    public static OtlpResource Resource(JsonElement block)
+    {
+        if (block.Object("resource") is not { } resource)
+        {
+            return OtlpResource.Empty;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(resource);
+        if (Resources.TryGet(raw, out var cached))
+        {
+            return cached;
+        }
+
+        var built = new OtlpResource(Attributes(resource));
+        Resources.Add(raw, built);
+        return built;
+    }
 
     /// <summary>Merges point attributes over resource attributes (the point's win).</summary>
     public static LabelSet Merge(LabelSet resource, JsonElement owner)

@@ -23,8 +23,9 @@ internal static class OtlpLogsAndSpansMapper
                 return "resourceLogs entry is not an object";
             }
 
-            var resourceLabels = OtlpJson.ResourceAttributes(block);
-            var resource = EntityResolver.FromLabels(resourceLabels);
+            var otlpResource = OtlpJson.Resource(block);
+            var resourceLabels = otlpResource.Labels;
+            var resource = otlpResource.Entity;
             foreach (var scope in OtlpJsonDecoder.Scopes(block, "scopeLogs", "instrumentationLibraryLogs"))
             {
                 foreach (var log in scope.Array("logRecords")?.EnumerateArraySafe() ?? [])
@@ -69,9 +70,9 @@ internal static class OtlpLogsAndSpansMapper
                 return "resourceSpans entry is not an object";
             }
 
-            var resourceLabels = OtlpJson.ResourceAttributes(block);
-            var resource = EntityResolver.FromLabels(resourceLabels);
-            var service = resourceLabels.Get("service.name") ?? resource.Service ?? "unknown_service";
+            var otlpResource = OtlpJson.Resource(block);
+            var resource = otlpResource.Entity;
+            var service = otlpResource.Service;
             foreach (var scope in OtlpJsonDecoder.Scopes(block, "scopeSpans", "instrumentationLibrarySpans"))
             {
                 foreach (var span in scope.Array("spans")?.EnumerateArraySafe() ?? [])

@@ -22,7 +22,7 @@ internal static class OtlpMetricsMapper
                 return "resourceMetrics entry is not an object";
             }
 
-            var resource = OtlpJson.ResourceAttributes(block);
+            var resource = OtlpJson.Resource(block).Labels;
             foreach (var scope in OtlpJsonDecoder.Scopes(block, "scopeMetrics", "instrumentationLibraryMetrics"))
             {
                 foreach (var metric in scope.Array("metrics")?.EnumerateArraySafe() ?? [])

@@ -94,4 +94,32 @@ public sealed class OtlpJsonDecoderEdgeCaseTests
         Assert.Equal(["3", null], spans.Select(s => s.PeerService));
         Assert.All(spans, s => Assert.Equal("unknown_service", s.Service));
     }
+
+    [Fact]
+    public void Decode_SameResourceInLaterRequests_SameRecordsAsTheFirst()
+    {
+        var sut = new OtlpJsonDecoder();
+
+        var first = sut.DecodeOk(Samples.OtlpLogs + "\n" + Samples.OtlpTraces);
+        var again = sut.DecodeOk(Samples.OtlpLogs + "\n" + Samples.OtlpTraces);
+
+        Assert.Equal(first, again);
+        Assert.Equal(["cart", "cart", "frontend", "frontend"], again.Select(r => r.Resource.Service));
+    }
+
+    [Fact]
+    public void Decode_ResourceThatFailsToDecode_FailsEveryTime()
+    {
+        var sut = new OtlpJsonDecoder();
+        var bytes = System.Text.Encoding.Latin1.GetBytes(
+            "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"a\xFF\"}}]},\"scopeLogs\":[{\"logRecords\":[{\"timeUnixNano\":\"1795795201000000000\"}]}]}]}");
+
+        for (var i = 0; i < 2; i++)
+        {
+            var output = sut.Decode(Messages.Of(bytes), out var result);
+
+            Assert.Empty(output);
+            Assert.Equal("unexpected JSON shape: Cannot transcode invalid UTF-8 JSON text to UTF-16 string.", result.Error);
+        }
+    }
 }
