@@ -10,54 +10,37 @@ namespace AIOps.Ingest.Alertmanager;
 /// The fingerprint is Alertmanager's own when present, else a stable hash of the sorted labels, so repeats
 /// of the same alert deduplicate. Firing alerts are stamped with <c>startsAt</c>, resolved ones with <c>endsAt</c>
 /// (Go's zero time "0001-01-01T00:00:00Z" means unset). Severity comes from the <c>severity</c> label.
-/// Read with <see cref="Utf8JsonReader"/> and <see cref="JsonFields"/> (no <see cref="JsonDocument"/>).
 /// </summary>
-internal sealed class AlertmanagerDecoder : JsonValuesDecoder
+internal sealed class AlertmanagerDecoder : JsonDecoder
 {
     public const string Source = "alertmanager";
 
     public override string Format => DecoderFormats.Alertmanager;
 
-    protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) => DecodeSingle(message, output);
-
-    protected override string? MapValue(JsonTokenType kind, ReadOnlyMemory<byte> value, in InboundMessage message, ICollection<TelemetryRecord> output)
+    protected override string? Map(JsonElement root, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        try
-        {
-            return Map(kind, value, message.Timestamp, output);
-        }
-        catch (InvalidOperationException ex)
-        {
-            return UnexpectedShape(ex);
-        }
-    }
-
-    private static string? Map(JsonTokenType kind, ReadOnlyMemory<byte> value, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
-    {
-        if (kind != JsonTokenType.StartObject)
+        if (root.ValueKind != JsonValueKind.Object)
         {
             return "webhook payload is not a JSON object";
         }
 
-        using var root = JsonFields.Read(value);
         var version = root.String("version");
         if (version is not null && version != "4")
         {
             return $"unsupported webhook version '{version}' (expected 4)";
         }
 
-        if (!root.TryGetArray("alerts", out var alerts))
+        if (root.Array("alerts") is not { } alerts)
         {
             return "webhook payload has no alerts array";
         }
 
         var groupStatus = root.String("status");
         var receiver = root.String("receiver");
-        var items = new JsonArrayItems(alerts);
         var index = 0;
-        while (items.MoveNext(out var alertKind, out var alert))
+        foreach (var alert in alerts.EnumerateArray())
         {
-            var error = MapAlert(alertKind, alert, index++, groupStatus, receiver, fallbackTime, output);
+            var error = MapAlert(alert, index++, groupStatus, receiver, message.Timestamp, output);
             if (error is not null)
             {
                 return error;
@@ -67,25 +50,20 @@ internal sealed class AlertmanagerDecoder : JsonValuesDecoder
         return null;
     }
 
-    private static string? MapAlert(JsonTokenType kind, ReadOnlyMemory<byte> value, int index, string? groupStatus, string? receiver, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    private static string? MapAlert(JsonElement alert, int index, string? groupStatus, string? receiver, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        if (kind != JsonTokenType.StartObject)
+        if (alert.ValueKind != JsonValueKind.Object)
         {
             return $"alerts[{index}] is not an object";
         }
 
-        using var alert = JsonFields.Read(value);
-        LabelSet labels;
-        using (var labelObject = alert.Object("labels"))
-        {
-            labels = labelObject?.ToLabels() ?? LabelSet.Empty;
-        }
+        var labels = alert.Labels("labels");
 
         // One build with the two extra keys appended: the same set (last value wins) as two LabelSet.With calls.
         var annotationItems = Labels.Rent();
-        using (var annotationObject = alert.Object("annotations"))
+        if (alert.Object("annotations") is { } annotationObject)
         {
-            annotationObject?.AddScalars(annotationItems, prefix: null);
+            Json.AddScalars(annotationObject, annotationItems, prefix: null, skip: null);
         }
 
         if (alert.String("generatorURL") is { Length: > 0 } generator)
@@ -99,6 +77,7 @@ internal sealed class AlertmanagerDecoder : JsonValuesDecoder
         }
 
         var annotations = Labels.BuildAndReturn(annotationItems);
+
         var statusText = alert.String("status") ?? groupStatus;
         EventStatus status;
         switch (statusText)
@@ -145,6 +124,6 @@ internal sealed class AlertmanagerDecoder : JsonValuesDecoder
     }
 
     // Go's zero time marks "not set" in Alertmanager's JSON.
-    private static DateTimeOffset? ReadTime(JsonFields alert, string name) =>
-        alert.LastIndexOf(name) is >= 0 and var at && alert.TryGetTimestamp(at, out var value) && value.Year > 1 ? value : null;
+    private static DateTimeOffset? ReadTime(JsonElement alert, string name) =>
+        alert.TryGetTimestamp(name, out var value) && value.Year > 1 ? value : null;
 }

@@ -135,20 +135,6 @@ internal sealed class JsonFields : IDisposable
         }
     }
 
-    /// <summary>The extent of the last member of that name when it is an array (see <see cref="JsonArrayItems"/>).</summary>
-    public bool TryGetArray(string name, out ReadOnlyMemory<byte> array)
-    {
-        var index = LastIndexOf(name);
-        if (index >= 0 && _fields[index].Kind == JsonTokenType.StartArray)
-        {
-            array = _json.Slice(_fields[index].ValueStart, _fields[index].ValueLength);
-            return true;
-        }
-
-        array = default;
-        return false;
-    }
-
     /// <summary>As <see cref="Json.Object"/>: the last member of that name when it is an object, indexed; else null.</summary>
     public JsonFields? Object(string name) => LastIndexOf(name) is >= 0 and var index ? Object(index) : null;
 

@@ -5,23 +5,16 @@ using AIOps.Core.Ports;
 namespace AIOps.Ingest.Common;
 
 /// <summary>
-/// The frame every JSON decoder shares: one value per message, or several (NDJSON, concatenated), each read to its
-/// end before it is mapped (so its syntax errors come first, as with a parsed document); a syntax error reads
-/// "invalid JSON: ...", a mapping error of a later value is prefixed "value N: ", and a failed message leaves
-/// nothing in the output. How a value is mapped is the subclass's business.
+/// The frame every JSON decoder shares: a failed message leaves nothing in the output; several values per message
+/// (NDJSON, concatenated) are each read to their end before they are mapped (so a value's syntax errors come first,
+/// as with a parsed document), a syntax error reads "invalid JSON: ...", and a mapping error of a later value is
+/// prefixed "value N: ". How a value is mapped is the subclass's business.
 /// </summary>
 internal abstract class JsonValuesDecoder : ITelemetryDecoder
 {
     private static readonly JsonReaderOptions MultiValueOptions = new()
     {
         AllowMultipleValues = true,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 64,
-    };
-
-    private static readonly JsonReaderOptions SingleValueOptions = new()
-    {
-        AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 64,
     };
@@ -41,7 +34,7 @@ internal abstract class JsonValuesDecoder : ITelemetryDecoder
         return DecodeResult.Ok(Format, output.Count - start);
     }
 
-    /// <summary>Decodes the whole payload, with <see cref="DecodeMany"/> or <see cref="DecodeSingle"/>.</summary>
+    /// <summary>Decodes the whole payload (<see cref="DecodeMany"/>, or the subclass's own single-value read).</summary>
     protected abstract string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output);
 
     /// <summary>Any number of values, each mapped once it has been read through.</summary>
@@ -70,33 +63,6 @@ internal abstract class JsonValuesDecoder : ITelemetryDecoder
         }
 
         return values == 0 ? "empty message (no JSON value)" : null;
-    }
-
-    /// <summary>
-    /// Exactly one value, the payload read to its end before mapping: the same syntax errors, in the same order,
-    /// as <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> with <see cref="Json.DocumentOptions"/>.
-    /// </summary>
-    protected string? DecodeSingle(in InboundMessage message, ICollection<TelemetryRecord> output)
-    {
-        var reader = new Utf8JsonReader(message.Payload.Span, SingleValueOptions);
-        try
-        {
-            reader.Read();
-            var kind = reader.TokenType;
-            var start = (int)reader.TokenStartIndex;
-            reader.Skip();
-            var end = (int)reader.BytesConsumed;
-            while (reader.Read())
-            {
-                // Only comments and white space may follow the value; anything else has thrown.
-            }
-
-            return MapValue(kind, message.Payload[start..end], message, output);
-        }
-        catch (JsonException ex)
-        {
-            return "invalid JSON: " + ex.Message;
-        }
     }
 
     /// <summary>
