@@ -16,10 +16,12 @@ internal abstract class JsonDecoder : JsonValuesDecoder
     protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) =>
         AllowMultipleValues ? DecodeMany(message, output) : DecodeOne(message, output);
 
-    // One value of several, already read through: parsed in place (no copy), and it cannot fail to parse.
-    protected override string? MapValue(JsonTokenType kind, ReadOnlyMemory<byte> value, in InboundMessage message, ICollection<TelemetryRecord> output)
+    // One value of several: read through (validated), then parsed in place (no copy), which cannot fail.
+    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        using var document = JsonDocument.Parse(value, Json.DocumentOptions);
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        using var document = JsonDocument.Parse(message.Payload[start..(int)reader.BytesConsumed], Json.DocumentOptions);
         return SafeMap(document.RootElement, message, output);
     }
 

@@ -30,8 +30,28 @@ internal sealed class JsonFields : IDisposable
     /// <summary>Indexes the object at <paramref name="json"/> (one whole, valid JSON object).</summary>
     public static JsonFields Read(ReadOnlyMemory<byte> json)
     {
+        var reader = new Utf8JsonReader(json.Span, SliceOptions);
+        reader.Read();
+        return Read(ref reader, json);
+    }
+
+    /// <summary>
+    /// Indexes the object <paramref name="reader"/> is on (its start token), reading it through to its end token:
+    /// one pass that also validates it. <paramref name="json"/> is the whole text the reader reads.
+    /// </summary>
+    public static JsonFields Read(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
+    {
         var fields = t_free is { Count: > 0 } free ? free.Pop() : new JsonFields();
-        fields.Index(json);
+        try
+        {
+            fields.Index(ref reader, json);
+        }
+        catch
+        {
+            fields.Dispose();
+            throw;
+        }
+
         return fields;
     }
 
@@ -183,12 +203,10 @@ internal sealed class JsonFields : IDisposable
         return reader;
     }
 
-    private void Index(ReadOnlyMemory<byte> json)
+    private void Index(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
     {
         _json = json;
         Count = 0;
-        var reader = new Utf8JsonReader(json.Span, SliceOptions);
-        reader.Read(); // StartObject
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var nameStart = (int)reader.TokenStartIndex;

@@ -47,10 +47,7 @@ internal abstract class JsonValuesDecoder : ITelemetryDecoder
             while (reader.Read())
             {
                 values++;
-                var kind = reader.TokenType;
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                var error = MapValue(kind, message.Payload[start..(int)reader.BytesConsumed], message, output);
+                var error = MapValue(ref reader, message, output);
                 if (error is not null)
                 {
                     return values == 1 ? error : $"value {values}: {error}";
@@ -66,10 +63,11 @@ internal abstract class JsonValuesDecoder : ITelemetryDecoder
     }
 
     /// <summary>
-    /// Maps one whole, valid value (<paramref name="kind"/> is its first token). <see cref="InvalidOperationException"/>
-    /// from reading its text must come back as <see cref="UnexpectedShape"/>, not be thrown.
+    /// Reads the value <paramref name="reader"/> is on through to its last token, then maps it: syntax errors anywhere
+    /// in the value (thrown as <see cref="JsonException"/>) must come before any mapping error, and
+    /// <see cref="InvalidOperationException"/> from reading its text must come back as <see cref="UnexpectedShape"/>.
     /// </summary>
-    protected abstract string? MapValue(JsonTokenType kind, ReadOnlyMemory<byte> value, in InboundMessage message, ICollection<TelemetryRecord> output);
+    protected abstract string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output);
 
     /// <summary>The reason for an accessor that met an unexpected kind or text (bad UTF-8): reported, never thrown.</summary>
     protected static string UnexpectedShape(InvalidOperationException ex) => "unexpected JSON shape: " + ex.Message;

@@ -30,11 +30,24 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
 
     protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) => DecodeMany(message, output);
 
-    protected override string? MapValue(JsonTokenType kind, ReadOnlyMemory<byte> value, in InboundMessage message, ICollection<TelemetryRecord> output)
+    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
+        var kind = reader.TokenType;
+        var start = (int)reader.TokenStartIndex;
+
+        // An object is indexed as it is read (one pass, which validates it whole before anything is mapped);
+        // anything else is read through first, then mapped from its text.
+        using var root = kind == JsonTokenType.StartObject ? JsonFields.Read(ref reader, message.Payload) : null;
+        if (root is null)
+        {
+            reader.Skip();
+        }
+
         try
         {
-            return kind == JsonTokenType.StartArray ? MapArray(value, message.Timestamp, output) : MapOne(kind, value, message.Timestamp, output);
+            return kind == JsonTokenType.StartArray
+                ? MapArray(message.Payload[start..(int)reader.BytesConsumed], message.Timestamp, output)
+                : MapOne(root, message.Timestamp, output);
         }
         catch (InvalidOperationException ex)
         {
@@ -48,7 +61,8 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
         var index = 0;
         while (items.MoveNext(out var kind, out var item))
         {
-            var error = MapOne(kind, item, fallbackTime, output);
+            using var fields = kind == JsonTokenType.StartObject ? JsonFields.Read(item) : null;
+            var error = MapOne(fields, fallbackTime, output);
             if (error is not null)
             {
                 return $"[{index}]: {error}";
@@ -60,14 +74,14 @@ internal sealed class JsonLogDecoder : JsonValuesDecoder
         return null;
     }
 
-    private string? MapOne(JsonTokenType kind, ReadOnlyMemory<byte> value, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    // root: the line's members, or null when the line is not an object.
+    private string? MapOne(JsonFields? root, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        if (kind != JsonTokenType.StartObject)
+        if (root is null)
         {
             return "log line is not a JSON object";
         }
 
-        using var root = JsonFields.Read(value);
         var timestamp = ReadTime(root) ?? fallbackTime;
         if (ChangeEventMapper.IsChangeEvent(root))
         {
