@@ -58,16 +58,25 @@ internal sealed class AlertmanagerDecoder : JsonDecoder
         }
 
         var labels = alert.Labels("labels");
-        var annotations = alert.Labels("annotations");
+
+        // One build with the two extra keys appended: the same set (last value wins) as two LabelSet.With calls.
+        var annotationItems = Labels.Rent();
+        if (alert.Object("annotations") is { } annotationObject)
+        {
+            Json.AddScalars(annotationObject, annotationItems, prefix: null, skip: null);
+        }
+
         if (alert.String("generatorURL") is { Length: > 0 } generator)
         {
-            annotations = annotations.With("generatorURL", generator);
+            annotationItems.Add(new("generatorURL", generator));
         }
 
         if (receiver is not null)
         {
-            annotations = annotations.With("receiver", receiver);
+            annotationItems.Add(new("receiver", receiver));
         }
+
+        var annotations = Labels.BuildAndReturn(annotationItems);
 
         var statusText = alert.String("status") ?? groupStatus;
         EventStatus status;

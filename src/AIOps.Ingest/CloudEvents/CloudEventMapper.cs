@@ -163,11 +163,9 @@ internal sealed class CloudEventMapper
 
     private static LabelSet BuildLabels(CloudEvent e, JsonElement? data)
     {
-        var items = new List<KeyValuePair<string, string>>(12)
-        {
-            new("ce.type", e.Type!),
-            new("ce.source", e.Source!),
-        };
+        var items = Labels.Rent();
+        items.Add(new("ce.type", e.Type!));
+        items.Add(new("ce.source", e.Source!));
         if (e.Subject is not null)
         {
             items.Add(new("ce.subject", e.Subject));
@@ -179,7 +177,7 @@ internal sealed class CloudEventMapper
             Json.AddScalars(d, items, prefix: null, skip: null);
         }
 
-        return Labels.Build(items);
+        return Labels.BuildAndReturn(items);
     }
 
     private static bool ContainsAny(string text, string[] words)

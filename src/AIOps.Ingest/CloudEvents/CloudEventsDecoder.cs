@@ -104,9 +104,10 @@ internal sealed class CloudEventsDecoder : ITelemetryDecoder
 
         foreach (var property in root.EnumerateObject())
         {
-            if (!StructuredKnown.Contains(property.Name) && Json.Scalar(property.Value) is { } value)
+            var name = JsonTextCache.Name(property);
+            if (!StructuredKnown.Contains(name) && Json.Scalar(property.Value) is { } value)
             {
-                e.Extensions.Add(new(property.Name, value));
+                e.Extensions.Add(new(name, value));
             }
         }
 

@@ -127,21 +127,27 @@ internal static class Json
             case JsonValueKind.Number:
                 return value.TryGetDouble(out var number) && Timestamps.TryFromUnixAuto(number, out result);
             case JsonValueKind.String:
-                var text = value.GetString();
-                if (string.IsNullOrEmpty(text))
-                {
-                    return false;
-                }
-
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
-                {
-                    return Timestamps.TryFromUnixAuto(epoch, out result);
-                }
-
-                return Timestamps.TryParseText(text, out result);
+                return TryParseTimestamp(value.GetString(), out result);
             default:
                 return false;
         }
+    }
+
+    /// <summary>A timestamp written as a JSON string: RFC 3339 text, or epoch seconds as numeric text.</summary>
+    public static bool TryParseTimestamp(string? text, out DateTimeOffset result)
+    {
+        result = default;
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
+        {
+            return Timestamps.TryFromUnixAuto(epoch, out result);
+        }
+
+        return Timestamps.TryParseText(text, out result);
     }
 
     public static bool TryGetTimestamp(this JsonElement element, string name, out DateTimeOffset result)
@@ -156,9 +162,9 @@ internal static class Json
 
     public static LabelSet ToLabels(JsonElement obj, string? skip)
     {
-        var items = new List<KeyValuePair<string, string>>();
+        var items = Common.Labels.Rent();
         AddScalars(obj, items, prefix: null, skip);
-        return LabelSet.From(items);
+        return Common.Labels.BuildAndReturn(items);
     }
 
     public static void AddScalars(JsonElement obj, List<KeyValuePair<string, string>> items, string? prefix, string? skip)
@@ -178,7 +184,8 @@ internal static class Json
             var value = Scalar(property.Value);
             if (value is not null)
             {
-                items.Add(new(prefix is null ? property.Name : prefix + property.Name, value));
+                var name = JsonTextCache.Name(property);
+                items.Add(new(prefix is null ? name : prefix + name, value));
             }
         }
     }

@@ -5,34 +5,24 @@ using AIOps.Core.Ports;
 namespace AIOps.Ingest.Common;
 
 /// <summary>
-/// Shared frame for the document-shaped JSON formats: parse once into a pooled <see cref="JsonDocument"/>,
-/// map it, and turn any parse error or mapping error into a failed result with the partial output rolled back.
+/// The document-shaped JSON formats: each value parsed into a pooled <see cref="JsonDocument"/> and mapped from its
+/// root element; parse and mapping errors become failed results with the partial output rolled back.
 /// </summary>
-internal abstract class JsonDecoder : ITelemetryDecoder
+internal abstract class JsonDecoder : JsonValuesDecoder
 {
-    private static readonly JsonReaderOptions MultiValueOptions = new()
-    {
-        AllowMultipleValues = true,
-        CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 64,
-    };
-
-    public abstract string Format { get; }
-
     /// <summary>Whether one message may hold several concatenated or newline-delimited JSON values (NDJSON).</summary>
     protected virtual bool AllowMultipleValues => false;
 
-    public DecodeResult Decode(in InboundMessage message, ICollection<TelemetryRecord> output)
-    {
-        var start = output.Count;
-        var error = AllowMultipleValues ? DecodeMany(message, output) : DecodeOne(message, output);
-        if (error is not null)
-        {
-            OutputRollback.To(output, start);
-            return DecodeResult.Fail(Format, error);
-        }
+    protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) =>
+        AllowMultipleValues ? DecodeMany(message, output) : DecodeOne(message, output);
 
-        return DecodeResult.Ok(Format, output.Count - start);
+    // One value of several: read through (validated), then parsed in place (no copy), which cannot fail.
+    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        using var document = JsonDocument.Parse(message.Payload[start..(int)reader.BytesConsumed], Json.DocumentOptions);
+        return SafeMap(document.RootElement, message, output);
     }
 
     private string? DecodeOne(in InboundMessage message, ICollection<TelemetryRecord> output)
@@ -49,31 +39,6 @@ internal abstract class JsonDecoder : ITelemetryDecoder
         }
     }
 
-    private string? DecodeMany(in InboundMessage message, ICollection<TelemetryRecord> output)
-    {
-        var reader = new Utf8JsonReader(message.Payload.Span, MultiValueOptions);
-        var values = 0;
-        try
-        {
-            while (reader.Read())
-            {
-                values++;
-                using var document = JsonDocument.ParseValue(ref reader);
-                var error = SafeMap(document.RootElement, message, output);
-                if (error is not null)
-                {
-                    return values == 1 ? error : $"value {values}: {error}";
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            return "invalid JSON: " + ex.Message;
-        }
-
-        return values == 0 ? "empty message (no JSON value)" : null;
-    }
-
     private string? SafeMap(JsonElement root, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
         try
@@ -83,7 +48,7 @@ internal abstract class JsonDecoder : ITelemetryDecoder
         catch (InvalidOperationException ex)
         {
             // A JsonElement accessor met an unexpected kind; report it instead of crashing the consume loop.
-            return "unexpected JSON shape: " + ex.Message;
+            return UnexpectedShape(ex);
         }
     }
 

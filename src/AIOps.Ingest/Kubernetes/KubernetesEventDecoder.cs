@@ -81,19 +81,17 @@ internal sealed class KubernetesEventDecoder : JsonDecoder
         }
 
         var workload = KubernetesEventClassifier.Workload(objectKind, objectName);
-        var items = new List<KeyValuePair<string, string>>(10)
-        {
-            new("k8s.object.kind", objectKind),
-            new("k8s.object.name", objectName),
-            new("reason", reason),
-            new("type", type),
-        };
+        var items = Labels.Rent();
+        items.Add(new("k8s.object.kind", objectKind));
+        items.Add(new("k8s.object.name", objectName));
+        items.Add(new("reason", reason));
+        items.Add(new("type", type));
         Add(items, "k8s.namespace.name", ns);
         Add(items, "k8s.pod.name", objectKind == "Pod" ? objectName : null);
         Add(items, "k8s.node.name", objectKind == "Node" ? objectName : host);
         Add(items, "k8s.deployment.name", workload);
         Add(items, "component", component);
-        var labels = Labels.Build(items);
+        var labels = Labels.BuildAndReturn(items);
 
         var (kind, severity) = KubernetesEventClassifier.Classify(type, reason);
         var title = $"{reason} {objectKind}/{objectName}" + (note.Length > 0 ? ": " + note : string.Empty);
@@ -108,7 +106,7 @@ internal sealed class KubernetesEventDecoder : JsonDecoder
             Kind = kind,
             Title = title.Length > 300 ? title[..300] : title,
             Labels = labels,
-            Annotations = LabelSet.From(("message", note), ("count", count)),
+            Annotations = Annotations(note, count),
             Timestamp = timestamp.Value,
             Resource = EntityResolver.FromLabels(labels),
         });
@@ -131,6 +129,14 @@ internal sealed class KubernetesEventDecoder : JsonDecoder
         }
 
         return metadata is { } m && m.TryGetTimestamp("creationTimestamp", out var created) ? created : null;
+    }
+
+    private static LabelSet Annotations(string note, string count)
+    {
+        var items = Labels.Rent();
+        items.Add(new("message", note));
+        items.Add(new("count", count));
+        return Labels.BuildAndReturn(items);
     }
 
     private static void Add(List<KeyValuePair<string, string>> items, string key, string? value)

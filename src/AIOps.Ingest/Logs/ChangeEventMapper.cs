@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Ingest.Common;
 
@@ -24,36 +23,40 @@ internal static class ChangeEventMapper
     private static readonly string[] AnnotationKeys = ["message", "description", "url", "commit_message"];
     private static readonly string[] SkippedKeys = ["@timestamp", "timestamp", "time", "date", "ts", "title", "id", "labels", "severity"];
 
-    public static bool IsChangeEvent(JsonElement root) =>
+    public static bool IsChangeEvent(JsonFields root) =>
         root.String("kind") is "deploy" or "deployment" or "change" or "config" or "release" or "rollback" ||
         root.String("type") is "deployment" or "deploy" or "change";
 
-    public static string? Map(JsonElement root, DateTimeOffset? timestamp, ICollection<TelemetryRecord> output)
+    public static string? Map(JsonFields root, DateTimeOffset? timestamp, ICollection<TelemetryRecord> output)
     {
         if (timestamp is null)
         {
             return "change event has no timestamp and the message has none";
         }
 
-        var labelItems = new List<KeyValuePair<string, string>>(12);
-        var annotationItems = new List<KeyValuePair<string, string>>(4);
-        foreach (var property in root.EnumerateObject())
+        var labelItems = Labels.Rent();
+        var annotationItems = Labels.Rent();
+        for (var i = 0; i < root.Count; i++)
         {
-            if (Json.Scalar(property.Value) is not { } value || Contains(SkippedKeys, property.Name))
+            if (root.Scalar(i) is not { } value)
             {
                 continue;
             }
 
-            (Contains(AnnotationKeys, property.Name) ? annotationItems : labelItems).Add(new(property.Name, value));
+            var name = root.Name(i);
+            if (!Contains(SkippedKeys, name))
+            {
+                (Contains(AnnotationKeys, name) ? annotationItems : labelItems).Add(new(name, value));
+            }
         }
 
-        if (root.Object("labels") is { } nested)
+        using (var nested = root.Object("labels"))
         {
-            Json.AddScalars(nested, labelItems, prefix: null, skip: null);
+            nested?.AddScalars(labelItems, prefix: null);
         }
 
-        var labels = Labels.Build(labelItems);
-        var annotations = Labels.Build(annotationItems);
+        var labels = Labels.BuildAndReturn(labelItems);
+        var annotations = Labels.BuildAndReturn(annotationItems);
         var kind = root.String("kind") ?? root.String("type") ?? "change";
         var service = labels.Get("service") ?? labels.Get("app") ?? labels.Get("service.name");
         var version = labels.Get("version");

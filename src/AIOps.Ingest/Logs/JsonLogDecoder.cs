@@ -11,55 +11,73 @@ namespace AIOps.Ingest.Logs;
 /// <c>log.level</c>; time from <c>@timestamp</c>/<c>timestamp</c>/<c>time</c>/<c>date</c> (RFC 3339 or epoch seconds);
 /// resource from <c>kubernetes{...}</c> (Fluent Bit's and Vector's spellings), <c>host</c> and <c>service</c>.
 /// Objects shaped as change events (see <see cref="ChangeEventMapper"/>) become <see cref="EventRecord"/>s.
+/// The highest-volume JSON format, so it reads the payload with <see cref="Utf8JsonReader"/> and
+/// <see cref="JsonFields"/> instead of a <see cref="JsonDocument"/>, with the same records and reasons.
 /// </summary>
-internal sealed class JsonLogDecoder : JsonDecoder
+internal sealed class JsonLogDecoder : JsonValuesDecoder
 {
+    private const int PodLabelCacheCapacity = 4096;
+
     private static readonly string[] BodyKeys = ["message", "log", "msg", "MESSAGE", "body"];
     private static readonly string[] LevelKeys = ["level", "severity", "log.level", "lvl", "loglevel", "levelname", "severity_text", "PRIORITY"];
     private static readonly string[] TimeKeys = ["@timestamp", "timestamp", "time", "date", "ts"];
 
+    // Every line a pod writes carries the same labels object: its set is built once per distinct object text (the
+    // set depends on nothing else, and text that fails to decode is never cached, so results are unchanged).
+    private readonly Utf8KeyCache<LabelSet> _podLabels = new(PodLabelCacheCapacity);
+
     public override string Format => DecoderFormats.JsonLog;
 
-    protected override bool AllowMultipleValues => true;
+    protected override string? DecodeAll(in InboundMessage message, ICollection<TelemetryRecord> output) => DecodeMany(message, output);
 
-    protected override string? Map(JsonElement root, in InboundMessage message, ICollection<TelemetryRecord> output)
+    protected override string? MapValue(ref Utf8JsonReader reader, in InboundMessage message, ICollection<TelemetryRecord> output)
     {
-        if (root.ValueKind == JsonValueKind.Array)
+        var kind = reader.TokenType;
+        var start = (int)reader.TokenStartIndex;
+
+        // An object is indexed as it is read (one pass, which validates it whole before anything is mapped);
+        // anything else is read through first, then mapped from its text.
+        using var root = kind == JsonTokenType.StartObject ? JsonFields.Read(ref reader, message.Payload) : null;
+        if (root is null)
         {
-            var index = 0;
-            foreach (var item in root.EnumerateArray())
-            {
-                var error = MapOne(item, message.Timestamp, output);
-                if (error is not null)
-                {
-                    return $"[{index}]: {error}";
-                }
-
-                index++;
-            }
-
-            return null;
+            reader.Skip();
         }
 
-        return MapOne(root, message.Timestamp, output);
+        try
+        {
+            return kind == JsonTokenType.StartArray
+                ? MapArray(message.Payload[start..(int)reader.BytesConsumed], message.Timestamp, output)
+                : MapOne(root, message.Timestamp, output);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return UnexpectedShape(ex);
+        }
     }
 
-    internal static bool HasBody(JsonElement root)
+    private string? MapArray(ReadOnlyMemory<byte> array, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        foreach (var key in BodyKeys)
+        var items = new JsonArrayItems(array);
+        var index = 0;
+        while (items.MoveNext(out var kind, out var item))
         {
-            if (root.Child(key) is { ValueKind: JsonValueKind.String })
+            using var fields = kind == JsonTokenType.StartObject ? JsonFields.Read(item) : null;
+            var error = MapOne(fields, fallbackTime, output);
+            if (error is not null)
             {
-                return true;
+                return $"[{index}]: {error}";
             }
+
+            index++;
         }
 
-        return false;
+        return null;
     }
 
-    private static string? MapOne(JsonElement root, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
+    // root: the line's members, or null when the line is not an object.
+    private string? MapOne(JsonFields? root, DateTimeOffset? fallbackTime, ICollection<TelemetryRecord> output)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (root is null)
         {
             return "log line is not a JSON object";
         }
@@ -74,9 +92,10 @@ internal sealed class JsonLogDecoder : JsonDecoder
         string? bodyKey = null;
         foreach (var key in BodyKeys)
         {
-            if (root.Child(key) is { ValueKind: JsonValueKind.String } value)
+            var at = root.LastIndexOf(key);
+            if (at >= 0 && root.Kind(at) == JsonTokenType.String)
             {
-                body = value.GetString();
+                body = root.GetString(at);
                 bodyKey = key;
                 break;
             }
@@ -92,30 +111,32 @@ internal sealed class JsonLogDecoder : JsonDecoder
             return "log line has no timestamp and the message has none";
         }
 
-        var attributes = new List<KeyValuePair<string, string>>(16);
+        var attributes = Labels.Rent();
         var podLabels = LabelSet.Empty;
-        foreach (var property in root.EnumerateObject())
+        for (var i = 0; i < root.Count; i++)
         {
-            if (property.NameEquals(bodyKey!) || IsTimeKey(property))
+            if (root.NameEquals(i, bodyKey!) || IsTimeKey(root, i))
             {
                 continue;
             }
 
-            if (property.NameEquals("kubernetes") && property.Value.ValueKind == JsonValueKind.Object)
+            if (root.NameEquals(i, "kubernetes") && root.Kind(i) == JsonTokenType.StartObject)
             {
-                podLabels = AddKubernetes(property.Value, attributes);
+                using var k8s = root.Object(i)!;
+                podLabels = AddKubernetes(k8s, attributes);
             }
-            else if (Json.Scalar(property.Value) is { } scalar)
+            else if (root.Scalar(i) is { } scalar)
             {
-                attributes.Add(new(property.Name, scalar));
+                attributes.Add(new(root.Name(i), scalar));
             }
-            else if (property.NameEquals("log") && property.Value.ValueKind == JsonValueKind.Object)
+            else if (root.NameEquals(i, "log") && root.Kind(i) == JsonTokenType.StartObject)
             {
-                Json.AddScalars(property.Value, attributes, "log.", skip: null); // ECS nests log.level here
+                using var log = root.Object(i)!;
+                log.AddScalars(attributes, "log."); // ECS nests log.level here
             }
         }
 
-        var labels = Labels.Build(attributes);
+        var labels = Labels.BuildAndReturn(attributes);
         var level = FirstOf(labels, LevelKeys);
         output.Add(new LogRecord
         {
@@ -128,11 +149,11 @@ internal sealed class JsonLogDecoder : JsonDecoder
         return null;
     }
 
-    private static bool IsTimeKey(JsonProperty property)
+    private static bool IsTimeKey(JsonFields fields, int index)
     {
         foreach (var key in TimeKeys)
         {
-            if (property.NameEquals(key))
+            if (fields.NameEquals(index, key))
             {
                 return true;
             }
@@ -141,11 +162,12 @@ internal sealed class JsonLogDecoder : JsonDecoder
         return false;
     }
 
-    internal static DateTimeOffset? ReadTime(JsonElement root)
+    private static DateTimeOffset? ReadTime(JsonFields root)
     {
         foreach (var key in TimeKeys)
         {
-            if (root.TryGetTimestamp(key, out var value))
+            var at = root.LastIndexOf(key);
+            if (at >= 0 && root.TryGetTimestamp(at, out var value))
             {
                 return value;
             }
@@ -156,16 +178,33 @@ internal sealed class JsonLogDecoder : JsonDecoder
 
     // Fluent Bit: pod_name, namespace_name, container_name, host, labels.
     // Vector: pod_name, pod_namespace, container_name, pod_node_name, pod_labels.
-    private static LabelSet AddKubernetes(JsonElement k8s, List<KeyValuePair<string, string>> attributes)
+    private LabelSet AddKubernetes(JsonFields k8s, List<KeyValuePair<string, string>> attributes)
     {
         Add(attributes, "k8s.pod.name", k8s.String("pod_name"));
         Add(attributes, "k8s.namespace.name", k8s.FirstString("namespace_name", "pod_namespace"));
         Add(attributes, "k8s.container.name", k8s.String("container_name"));
         Add(attributes, "k8s.node.name", k8s.FirstString("host", "pod_node_name"));
         Add(attributes, "container.image.name", k8s.FirstString("container_image", "image"));
-        return k8s.Object("labels") is { } fluent ? Json.ToLabels(fluent, skip: null)
-            : k8s.Object("pod_labels") is { } vector ? Json.ToLabels(vector, skip: null)
+        return ObjectAt(k8s, "labels") is var fluent and >= 0 ? PodLabels(k8s, fluent)
+            : ObjectAt(k8s, "pod_labels") is var vector and >= 0 ? PodLabels(k8s, vector)
             : LabelSet.Empty;
+    }
+
+    // The last member of that name when it is an object (as JsonElement.Object), else -1.
+    private static int ObjectAt(JsonFields fields, string name) =>
+        fields.LastIndexOf(name) is var at and >= 0 && fields.Kind(at) == JsonTokenType.StartObject ? at : -1;
+
+    private LabelSet PodLabels(JsonFields k8s, int index)
+    {
+        if (_podLabels.TryGet(k8s.Raw(index), out var cached))
+        {
+            return cached;
+        }
+
+        using var labels = k8s.Object(index)!;
+        var set = labels.ToLabels();
+        _podLabels.Add(k8s.Raw(index), set);
+        return set;
     }
 
     private static void Add(List<KeyValuePair<string, string>> attributes, string key, string? value)

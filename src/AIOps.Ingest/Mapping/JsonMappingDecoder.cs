@@ -75,7 +75,7 @@ internal sealed class JsonMappingDecoder(JsonMapping mapping) : JsonDecoder
     // Entity attributes go in under their OpenTelemetry names, so the resolver and series ids see them like any source's.
     private LabelSet ReadLabels(JsonElement obj)
     {
-        var items = new List<KeyValuePair<string, string>>(8);
+        var items = Labels.Rent();
         foreach (var (attribute, paths) in mapping.Entity)
         {
             if (First(obj, paths) is { Length: > 0 } value)
@@ -97,7 +97,7 @@ internal sealed class JsonMappingDecoder(JsonMapping mapping) : JsonDecoder
                 {
                     if (Json.Scalar(member.Value) is { } scalar)
                     {
-                        items.Add(new(member.Name, scalar));
+                        items.Add(new(JsonTextCache.Name(member), scalar));
                     }
                 }
             }
@@ -107,7 +107,7 @@ internal sealed class JsonMappingDecoder(JsonMapping mapping) : JsonDecoder
             }
         }
 
-        return Labels.Build(items);
+        return Labels.BuildAndReturn(items);
     }
 
     private static string? MapMetric(JsonElement obj, MetricMapping metric, DateTimeOffset timestamp, LabelSet labels, Resource resource, ICollection<TelemetryRecord> output)

@@ -1,13 +1,19 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AIOps.Core.Model;
 using AIOps.Ingest.Common;
+using AIOps.Ingest.Otlp.Proto;
 
 namespace AIOps.Ingest.Otlp;
 
 /// <summary>OTLP/JSON building blocks: AnyValue, KeyValue lists and the decimal-string 64-bit integers.</summary>
 internal static class OtlpJson
 {
+    private const int ResourceCacheCapacity = 1024;
+
+    private static readonly Utf8KeyCache<OtlpResource> Resources = new(ResourceCacheCapacity);
+
     /// <summary>An AnyValue rendered as text (arrays and maps as their JSON).</summary>
     public static string? AnyValue(JsonElement value)
     {
@@ -18,7 +24,7 @@ internal static class OtlpJson
 
         foreach (var property in value.EnumerateObject())
         {
-            return property.Name switch
+            return JsonTextCache.Name(property) switch
             {
                 "stringValue" or "intValue" or "doubleValue" or "boolValue" or "bytesValue" => Json.Scalar(property.Value),
                 "arrayValue" or "kvlistValue" => property.Value.GetRawText(),
@@ -34,7 +40,8 @@ internal static class OtlpJson
     {
         foreach (var attribute in owner.Array("attributes")?.EnumerateArraySafe() ?? [])
         {
-            if (attribute.String("key") is { Length: > 0 } key && attribute.Child("value") is { } value && AnyValue(value) is { } text)
+            if (attribute.Child("key") is { } keyElement && JsonTextCache.Scalar(keyElement) is { Length: > 0 } key &&
+                attribute.Child("value") is { } value && AnyValue(value) is { } text)
             {
                 items.Add(new(key, text));
             }
@@ -43,22 +50,51 @@ internal static class OtlpJson
 
     public static LabelSet Attributes(JsonElement owner)
     {
-        var items = new List<KeyValuePair<string, string>>();
+        var items = Labels.Rent();
         AddAttributes(owner, items);
-        return Labels.Build(items);
+        return Labels.BuildAndReturn(items);
     }
 
-    /// <summary>The resource attributes of a resourceMetrics/resourceLogs/resourceSpans entry.</summary>
-    public static LabelSet ResourceAttributes(JsonElement block) =>
-        block.Object("resource") is { } resource ? Attributes(resource) : LabelSet.Empty;
+    /// <summary>
+    /// The resource of a resourceMetrics/resourceLogs/resourceSpans entry: its attributes and entity. An exporter
+    /// repeats the same resource in every request, so each distinct resource text is built once (the result depends
+    /// on nothing else; text that fails to decode is never cached).
+    /// </summary>
+    public static OtlpResource Resource(JsonElement block)
+    {
+        if (block.Object("resource") is not { } resource)
+        {
+            return OtlpResource.Empty;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(resource);
+        if (Resources.TryGet(raw, out var cached))
+        {
+            return cached;
+        }
+
+        var built = new OtlpResource(Attributes(resource));
+        Resources.Add(raw, built);
+        return built;
+    }
 
     /// <summary>Merges point attributes over resource attributes (the point's win).</summary>
     public static LabelSet Merge(LabelSet resource, JsonElement owner)
     {
-        var items = new List<KeyValuePair<string, string>>(resource.Count + 4);
-        items.AddRange(resource);
-        OtlpJson.AddAttributes(owner, items);
-        return items.Count == resource.Count ? resource : LabelSet.From(items);
+        var items = Labels.Rent();
+        for (var i = 0; i < resource.Count; i++)
+        {
+            items.Add(resource[i]);
+        }
+
+        AddAttributes(owner, items);
+        if (items.Count == resource.Count)
+        {
+            Labels.Return(items);
+            return resource;
+        }
+
+        return Labels.BuildAndReturn(items);
     }
 
     /// <summary>A fixed64/uint64 (a decimal string in OTLP/JSON, or a plain number) as nanoseconds since the epoch.</summary>

@@ -23,8 +23,9 @@ internal static class OtlpLogsAndSpansMapper
                 return "resourceLogs entry is not an object";
             }
 
-            var resourceLabels = OtlpJson.ResourceAttributes(block);
-            var resource = EntityResolver.FromLabels(resourceLabels);
+            var otlpResource = OtlpJson.Resource(block);
+            var resourceLabels = otlpResource.Labels;
+            var resource = otlpResource.Entity;
             foreach (var scope in OtlpJsonDecoder.Scopes(block, "scopeLogs", "instrumentationLibraryLogs"))
             {
                 foreach (var log in scope.Array("logRecords")?.EnumerateArraySafe() ?? [])
@@ -40,11 +41,11 @@ internal static class OtlpLogsAndSpansMapper
                         return "log record without timeUnixNano or observedTimeUnixNano, and the message has no timestamp";
                     }
 
-                    var items = new List<KeyValuePair<string, string>>();
+                    var items = Labels.Rent();
                     OtlpJson.AddAttributes(log, items);
                     AddIfPresent(items, "trace_id", log.String("traceId"));
                     AddIfPresent(items, "span_id", log.String("spanId"));
-                    var attributes = Labels.Build(items);
+                    var attributes = Labels.BuildAndReturn(items);
                     output.Add(new LogRecord
                     {
                         Timestamp = time,
@@ -69,9 +70,9 @@ internal static class OtlpLogsAndSpansMapper
                 return "resourceSpans entry is not an object";
             }
 
-            var resourceLabels = OtlpJson.ResourceAttributes(block);
-            var resource = EntityResolver.FromLabels(resourceLabels);
-            var service = resourceLabels.Get("service.name") ?? resource.Service ?? "unknown_service";
+            var otlpResource = OtlpJson.Resource(block);
+            var resource = otlpResource.Entity;
+            var service = otlpResource.Service;
             foreach (var scope in OtlpJsonDecoder.Scopes(block, "scopeSpans", "instrumentationLibrarySpans"))
             {
                 foreach (var span in scope.Array("spans")?.EnumerateArraySafe() ?? [])

@@ -22,7 +22,7 @@ internal static class OtlpMetricsMapper
                 return "resourceMetrics entry is not an object";
             }
 
-            var resource = OtlpJson.ResourceAttributes(block);
+            var resource = OtlpJson.Resource(block).Labels;
             foreach (var scope in OtlpJsonDecoder.Scopes(block, "scopeMetrics", "instrumentationLibraryMetrics"))
             {
                 foreach (var metric in scope.Array("metrics")?.EnumerateArraySafe() ?? [])
@@ -62,15 +62,16 @@ internal static class OtlpMetricsMapper
             return ForEachPoint(histogram, name, resource, fallbackTime, output, static (dp, name, labels, time, output) =>
             {
                 AddCountAndSum(dp, name, labels, time, output);
-                var bounds = dp.Array("explicitBounds")?.EnumerateArray().ToArray() ?? [];
+                // Bounds walked in step with the counts (bucket i has upper bound i; the last one +Inf).
+                var boundArray = dp.Array("explicitBounds");
+                var hasBounds = boundArray.HasValue;
+                var bounds = hasBounds ? boundArray!.Value.EnumerateArray() : default;
                 var cumulative = 0d;
-                var i = 0;
                 foreach (var bucket in dp.Array("bucketCounts")?.EnumerateArraySafe() ?? [])
                 {
                     cumulative += Json.TryGetDouble(bucket, out var count) ? count : 0;
-                    var le = i < bounds.Length && bounds[i].TryGetDouble(out var bound) ? bound.ToString("R", CultureInfo.InvariantCulture) : "+Inf";
-                    output.Add(MetricPoint.Create(name + "_bucket", labels.With("le", le), time, cumulative));
-                    i++;
+                    var le = hasBounds && bounds.MoveNext() && bounds.Current.TryGetDouble(out var bound) ? bound.ToString("R", CultureInfo.InvariantCulture) : "+Inf";
+                    output.Add(MetricPoint.Create(name + "_bucket", Labels.With(labels, "le", le), time, cumulative));
                 }
             });
         }
@@ -90,7 +91,7 @@ internal static class OtlpMetricsMapper
                     if (OtlpJson.Number(q, "value") is { } value)
                     {
                         var quantile = (OtlpJson.Number(q, "quantile") ?? 0).ToString("R", CultureInfo.InvariantCulture);
-                        output.Add(MetricPoint.Create(name, labels.With("quantile", quantile), time, value));
+                        output.Add(MetricPoint.Create(name, Labels.With(labels, "quantile", quantile), time, value));
                     }
                 }
             });

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using AIOps.Core.Model;
+using AIOps.Ingest.Common;
 using Google.Protobuf;
 
 namespace AIOps.Ingest.Otlp.Proto;
@@ -65,14 +66,18 @@ internal sealed class DataPointReader(KeyValueReader keyValue) : ProtoMessageRea
         _bounds.Clear();
         _quantiles.Clear();
         _attributes.Clear();
-        _attributes.AddRange(Resource);
+        for (var i = 0; i < Resource.Count; i++)
+        {
+            _attributes.Add(Resource[i]); // by index: AddRange would box the set's enumerator
+        }
+
         base.MergeFrom(input);
     }
 
     /// <summary>Appends the points of the data point just read, in the JSON mapper's order.</summary>
     public void Emit(string name, DateTimeOffset time, ICollection<TelemetryRecord> output)
     {
-        var labels = _attributes.Count == Resource.Count ? Resource : LabelSet.From(_attributes);
+        var labels = _attributes.Count == Resource.Count ? Resource : Labels.Build(_attributes);
         if (Kind == MetricKind.Number)
         {
             // A point with neither value is a "no recorded value" marker (staleness); it carries no sample.
@@ -99,12 +104,12 @@ internal sealed class DataPointReader(KeyValueReader keyValue) : ProtoMessageRea
         {
             cumulative += _buckets[i];
             var le = i < _bounds.Count ? OtlpWire.FormatDouble(_bounds[i]) : "+Inf";
-            output.Add(MetricPoint.Create(name + "_bucket", labels.With("le", le), time, cumulative));
+            output.Add(MetricPoint.Create(name + "_bucket", Labels.With(labels, "le", le), time, cumulative));
         }
 
         foreach (var (quantile, value) in _quantiles)
         {
-            output.Add(MetricPoint.Create(name, labels.With("quantile", OtlpWire.FormatDouble(quantile)), time, value));
+            output.Add(MetricPoint.Create(name, Labels.With(labels, "quantile", OtlpWire.FormatDouble(quantile)), time, value));
         }
     }
 
