@@ -18,6 +18,9 @@ internal sealed class CandidateFeatures(string entity)
 
     public IReadOnlyList<string> Callers { get; set; } = [];
 
+    /// <summary>The hosts it runs on (from the topology's host list; empty for a host or an entity none is known for).</summary>
+    public IReadOnlyList<string> Hosts { get; set; } = [];
+
     public bool IsAnomalous { get; private set; }
 
     public DateTimeOffset? Onset { get; private set; }
