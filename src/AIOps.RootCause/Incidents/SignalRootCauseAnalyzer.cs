@@ -65,7 +65,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
                 var f = features[i];
                 changes[i] = ChangeBefore(f, f.Onset ?? firstOnset);
                 var indicator = IndicatorOf(f, changes[i]);
-                keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default);
+                keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default, _weights.OnsetScale);
             }
 
             var key = new RankingKey(keys, [.. features.Select(f => f.Callees)], [.. features.Select(f => f.Callers)]);
@@ -95,6 +95,23 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             }
         }
 
+        var byEntity = new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            byEntity[f.Entity] = f;
+        }
+
+        var onsets = new DateTimeOffset?[features.Count];
+        DateTimeOffset? reference = null;
+        for (var i = 0; i < features.Count; i++)
+        {
+            onsets[i] = RankedOnset(features[i], byEntity);
+            if (onsets[i] is { } o && (reference is not { } r || o < r))
+            {
+                reference = o;
+            }
+        }
+
         var inferred = SharedCauseInference.Infer(features, _weights.SharedCauseWindow);
         var hosted = HostCauseInference.Infer(features, _weights.SharedCauseWindow);
         var walk = WalkRanks(features, inferred, hosted);
@@ -102,7 +119,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         for (var i = 0; i < features.Count; i++)
         {
             var entity = features[i].Entity;
-            scored.Add(Score(features[i], anomalous, firstOnset, walk.GetValueOrDefault(entity), changes[i], keys[i], inferred.GetValueOrDefault(entity), hosted.GetValueOrDefault(entity)));
+            scored.Add(Score(features[i], onsets[i], anomalous, reference, walk.GetValueOrDefault(entity), changes[i], keys[i], inferred.GetValueOrDefault(entity), hosted.GetValueOrDefault(entity)));
         }
 
         LiftHosts(scored, hosted, inferred);
@@ -120,6 +137,32 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         }
 
         return new RootCauseReport(firstOnset, candidates, MethodName);
+    }
+
+    /// <summary>
+    /// The onset the ranking reads. An entity whose dependencies are broken is a symptom candidate; when one lone signal
+    /// of it started more than <see cref="RankingWeights.OnsetScale"/> before the rest of its trouble and before any of
+    /// those dependencies broke, that signal was a condition already there (noise that joined the incident), not the
+    /// start of this problem, so the entity counts from its next onset. A lone early signal of an entity with healthy
+    /// dependencies, or a first onset that two signals share, is kept.
+    /// </summary>
+    private DateTimeOffset? RankedOnset(CandidateFeatures f, Dictionary<string, CandidateFeatures> byEntity)
+    {
+        if (f.Onset is not { } onset || f.LoneOnsetUntil(_weights.OnsetScale) is not { } next)
+        {
+            return f.Onset;
+        }
+
+        DateTimeOffset? dependencies = null;
+        foreach (var callee in f.Callees)
+        {
+            if (byEntity.TryGetValue(callee, out var c) && c.Onset is { } o && (dependencies is not { } d || o < d))
+            {
+                dependencies = o;
+            }
+        }
+
+        return dependencies is { } broke && broke - onset > _weights.OnsetScale ? next : onset;
     }
 
     /// <summary>
@@ -286,7 +329,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return CallGraphWalk.Rank(subgraph, anomaly, WalkOptions);
     }
 
-    private ScoredCandidate Score(CandidateFeatures f, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank, Signal? change, CandidateKey key, List<string>? inferredCallers, List<string>? hostedServices)
+    private ScoredCandidate Score(CandidateFeatures f, DateTimeOffset? rankedOnset, HashSet<string> anomalous, DateTimeOffset? referenceOnset, double walkRank, Signal? change, CandidateKey key, List<string>? inferredCallers, List<string>? hostedServices)
     {
         var callees = f.Callees;
         var callers = inferredCallers ?? hostedServices ?? f.Callers;
@@ -300,8 +343,8 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             : 0.5 * anomalousCallers * healthyCallees;
         var topologyScore = (0.5 * local) + (0.5 * walkRank);
 
-        var onsetScore = f.Onset is { } onset && firstOnset is { } first
-            ? Math.Exp(-(onset - first).TotalSeconds / _weights.OnsetScale.TotalSeconds)
+        var onsetScore = rankedOnset is { } onset && referenceOnset is { } reference
+            ? Math.Exp(-(onset - reference).TotalSeconds / _weights.OnsetScale.TotalSeconds)
             : 0;
 
         var changeScore = change is null ? 0 : 1;
