@@ -13,7 +13,8 @@ namespace AIOps.Accuracy.Correlation;
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
-/// prints compression, pairwise precision/recall/F1 of "same incident" and incidents per fault.
+/// prints compression, pairwise precision/recall/F1 of "same incident" and incidents per fault, then how often the
+/// incident's top root cause is the fault's injected component (<see cref="RootCauseScore"/>).
 /// </summary>
 internal static class CorrelationHarness
 {
@@ -41,6 +42,7 @@ internal static class CorrelationHarness
         try
         {
             var scores = new List<ScenarioScore>();
+            var causes = new List<FaultRootCause>();
             foreach (var spec in (holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => only is null || s.Name == only))
             {
                 var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset }).Generate();
@@ -52,10 +54,11 @@ internal static class CorrelationHarness
                 var dump = Path.Combine(output, spec.Name + ".ndjson");
                 File.WriteAllLines(dump, lines);
                 File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
-                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose).GetAwaiter().GetResult());
+                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes).GetAwaiter().GetResult());
             }
 
             Console.WriteLine(Table(scores));
+            Console.WriteLine(RootCauseScore.Summary(set, causes));
             return 0;
         }
         finally
@@ -66,7 +69,7 @@ internal static class CorrelationHarness
 
     private static readonly JsonSerializerOptions TruthJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose)
+    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose, List<FaultRootCause> rootCauses)
     {
         var capture = new CaptureSinks();
         var deadLetters = new MemoryDeadLetterSink();
@@ -108,6 +111,7 @@ internal static class CorrelationHarness
             }
         }
 
+        rootCauses.AddRange(RootCauseScore.Score(truth, capture.Signals, capture.Versions));
         return ScenarioEvaluator.Score(truth, capture.Signals, capture.Versions);
     }
 

@@ -60,7 +60,7 @@ internal static class ScenarioEvaluator
         }
     }
 
-    private static (string Id, bool Fault) Label(ScenarioTruth truth, Signal signal)
+    internal static (string Id, bool Fault) Label(ScenarioTruth truth, Signal signal)
     {
         foreach (var fault in truth.Faults)
         {
@@ -85,7 +85,7 @@ internal static class ScenarioEvaluator
         entry.Entities.Contains(signal.Entity, StringComparer.Ordinal) && signal.Timestamp >= entry.Start - Before && signal.Timestamp <= entry.End + After;
 
     /// <summary>Per incident: its root (after merges), its fingerprints over all versions and its time span.</summary>
-    private static List<Membership> Memberships(IReadOnlyList<Incident> versions)
+    internal static List<Membership> Memberships(IReadOnlyList<Incident> versions)
     {
         var latest = versions.GroupBy(v => v.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!, StringComparer.Ordinal);
         var result = new List<Membership>();
@@ -106,7 +106,7 @@ internal static class ScenarioEvaluator
         return result;
     }
 
-    private static string? Predict(List<Membership> memberships, Signal signal)
+    internal static string? Predict(List<Membership> memberships, Signal signal)
     {
         Membership? best = null;
         foreach (var m in memberships)
@@ -121,5 +121,5 @@ internal static class ScenarioEvaluator
         return best?.Root;
     }
 
-    private sealed record Membership(string Root, HashSet<string> Fingerprints, DateTimeOffset Start, DateTimeOffset End);
+    internal sealed record Membership(string Root, HashSet<string> Fingerprints, DateTimeOffset Start, DateTimeOffset End);
 }

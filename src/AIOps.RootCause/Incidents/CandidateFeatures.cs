@@ -18,9 +18,15 @@ internal sealed class CandidateFeatures(string entity)
 
     public IReadOnlyList<string> Callers { get; set; } = [];
 
+    /// <summary>The hosts it runs on (from the topology's host list; empty for a host or an entity none is known for).</summary>
+    public IReadOnlyList<string> Hosts { get; set; } = [];
+
     public bool IsAnomalous { get; private set; }
 
     public DateTimeOffset? Onset { get; private set; }
+
+    /// <summary>The second earliest onset of its problem signals (equal to <see cref="Onset"/> when two share it).</summary>
+    public DateTimeOffset? NextOnset { get; private set; }
 
     /// <summary>The signal that best shows the problem: a metric anomaly or alert before a log novelty, the earliest, then the strongest (the first such on a tie).</summary>
     public Signal? Lead { get; private set; }
@@ -34,12 +40,20 @@ internal sealed class CandidateFeatures(string entity)
     /// <summary>1 when a never-seen log line is an error, 0.5 when there is only a milder one, else 0.</summary>
     public double NoveltyScore { get; private set; }
 
+    /// <summary>The next onset when the first one stands alone for longer than <paramref name="scale"/>, else null.</summary>
+    public DateTimeOffset? LoneOnsetUntil(TimeSpan scale) => Onset is { } onset && NextOnset is { } next && next - onset > scale ? next : null;
+
     public void AddProblem(Signal signal)
     {
         IsAnomalous = true;
         if (Onset is not { } onset || signal.Onset < onset)
         {
+            NextOnset = Onset;
             Onset = signal.Onset;
+        }
+        else if (NextOnset is not { } next || signal.Onset < next)
+        {
+            NextOnset = signal.Onset;
         }
 
         if (Lead is null || LeadsBefore(signal, Lead))

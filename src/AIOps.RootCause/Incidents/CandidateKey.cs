@@ -10,6 +10,7 @@ namespace AIOps.RootCause.Incidents;
 internal readonly record struct CandidateKey(
     string Entity,
     DateTimeOffset? Onset,
+    DateTimeOffset? LoneOnsetUntil,
     double Magnitude,
     SignalKind? LeadKind,
     string? LeadIndicator,
@@ -28,9 +29,11 @@ internal readonly record struct CandidateKey(
     double Prior,
     (int Confirmed, int Rejected) Verdicts)
 {
-    public static CandidateKey Of(CandidateFeatures f, Signal? change, double prior, (int, int) verdicts) => new(
+    /// <param name="onsetScale">The ranking's onset scale: only a next onset further than this after the first is read (<see cref="CandidateFeatures.LoneOnsetUntil"/>).</param>
+    public static CandidateKey Of(CandidateFeatures f, Signal? change, double prior, (int, int) verdicts, TimeSpan onsetScale) => new(
         f.Entity,
         f.Onset,
+        f.LoneOnsetUntil(onsetScale),
         f.Magnitude,
         f.Lead?.Kind,
         f.Lead?.Indicator,

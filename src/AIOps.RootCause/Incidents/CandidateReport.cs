@@ -37,6 +37,12 @@ internal static class CandidateReport
             evidence.Add(new Evidence(EvidenceKind.Topology, $"in no declared dependency, went wrong together with {parts}, which share no declared path: an undeclared dependency they share", Path: [.. c.AnomalousCallers, f.Entity]));
             reasons.Add($"it has no declared place in the call graph and went wrong together with {parts}, which nothing declared connects: likely a dependency they all share");
         }
+        else if (c.HostOfServices)
+        {
+            var services = string.Join(", ", c.AnomalousCallers);
+            evidence.Add(new Evidence(EvidenceKind.Topology, $"host of {services}, which went wrong together", Path: [.. c.AnomalousCallers, f.Entity]));
+            reasons.Add($"{services} run on it and went wrong together: a problem of the host explains all of them");
+        }
         else if (c.AnomalousCallers.Count > 0 || f.IsAnomalous)
         {
             var path = c.AnomalousCallers.Append(f.Entity).ToList();

@@ -34,6 +34,12 @@ public sealed class RankingWeights
     /// </summary>
     public TimeSpan SharedCauseWindow { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// A host with its own signal whose services (two or more of the incident's entities) went wrong with it scores at
+    /// least this much above the best of them (<see cref="HostCauseInference"/>): it explains all of them. Zero lets it tie.
+    /// </summary>
+    public double HostLead { get; set; } = 0.05;
+
     /// <summary>Change events this long before an entity's onset count as its evidence.</summary>
     public TimeSpan ChangeLookback { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -13,6 +13,7 @@ internal sealed class SignalFold
 {
     private readonly Dictionary<string, CandidateFeatures> _byEntity = new(StringComparer.Ordinal);
     private IReadOnlyList<Signal> _folded = [];
+    private bool _resolvedOnly;
 
     /// <summary>Entities with members that count (problems or changes), in first-seen order.</summary>
     public List<CandidateFeatures> Entities { get; } = [];
@@ -24,7 +25,8 @@ internal sealed class SignalFold
 
     public void Update(IReadOnlyList<Signal> signals)
     {
-        var start = Extends(signals) ? _folded.Count : 0;
+        // A fold of resolved members only (below) is redone whole, so it matches folding the list afresh.
+        var start = !_resolvedOnly && Extends(signals) ? _folded.Count : 0;
         if (start == 0)
         {
             _byEntity.Clear();
@@ -53,8 +55,29 @@ internal sealed class SignalFold
             }
         }
 
+        _resolvedOnly = !Entities.Exists(e => e.IsAnomalous) && FoldResolved(signals);
         LastFolded = signals.Count - start;
         _folded = signals;
+    }
+
+    /// <summary>
+    /// An incident whose every alert and novelty has resolved and that has no anomaly still had a problem: its resolved
+    /// members are the only evidence of where, so they count (at their resolution time) rather than leaving nothing
+    /// anomalous to rank. Returns whether any was folded.
+    /// </summary>
+    private bool FoldResolved(IReadOnlyList<Signal> signals)
+    {
+        var any = false;
+        foreach (var signal in signals)
+        {
+            if (signal.Kind != SignalKind.Change && signal.Resolved && signal.Kind != SignalKind.Anomaly)
+            {
+                For(signal.Entity).AddProblem(signal);
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private bool Extends(IReadOnlyList<Signal> signals)

@@ -24,15 +24,18 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
     private readonly RankingWeights _weights;
     private readonly CausePriors? _priors;
     private readonly RankingMemo _memo;
+    private readonly Func<string, IReadOnlyList<string>> _hostsOf;
 
     /// <param name="weights">Evidence weights; the defaults when null.</param>
     /// <param name="priors">Operator verdicts on past causes; none when null.</param>
     /// <param name="memoCapacity">How many open incidents' last rankings are kept for reuse (0 ranks every version afresh).</param>
-    public SignalRootCauseAnalyzer(RankingWeights? weights = null, CausePriors? priors = null, int memoCapacity = RankingMemo.DefaultCapacity)
+    /// <param name="hostsOf">The hosts a service runs on (the topology's host list); none known when null.</param>
+    public SignalRootCauseAnalyzer(RankingWeights? weights = null, CausePriors? priors = null, int memoCapacity = RankingMemo.DefaultCapacity, Func<string, IReadOnlyList<string>>? hostsOf = null)
     {
         _weights = weights ?? new RankingWeights();
         _priors = priors;
         _memo = new RankingMemo(memoCapacity);
+        _hostsOf = hostsOf ?? (_ => []);
     }
 
     /// <summary>Versions whose ranking was reused because nothing it reads had changed, and versions ranked afresh.</summary>
@@ -45,7 +48,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         lock (entry.Gate)
         {
             entry.Fold.Update(incident.Signals);
-            var features = Collect(entry.Fold, incident, topology);
+            var features = Collect(entry.Fold, incident, topology, _hostsOf);
             DateTimeOffset? firstOnset = null;
             foreach (var f in features)
             {
@@ -62,7 +65,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
                 var f = features[i];
                 changes[i] = ChangeBefore(f, f.Onset ?? firstOnset);
                 var indicator = IndicatorOf(f, changes[i]);
-                keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default);
+                keys[i] = CandidateKey.Of(f, changes[i], _priors?.Prior(f.Entity, indicator) ?? 0, _priors?.Counts(f.Entity, indicator) ?? default, _weights.OnsetScale);
             }
 
             var key = new RankingKey(keys, [.. features.Select(f => f.Callees)], [.. features.Select(f => f.Callers)]);
@@ -92,13 +95,34 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             }
         }
 
+        var byEntity = new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            byEntity[f.Entity] = f;
+        }
+
+        var onsets = new DateTimeOffset?[features.Count];
+        DateTimeOffset? reference = null;
+        for (var i = 0; i < features.Count; i++)
+        {
+            onsets[i] = RankedOnset(features[i], byEntity);
+            if (onsets[i] is { } o && (reference is not { } r || o < r))
+            {
+                reference = o;
+            }
+        }
+
         var inferred = SharedCauseInference.Infer(features, _weights.SharedCauseWindow);
-        var walk = WalkRanks(features, inferred);
+        var hosted = HostCauseInference.Infer(features, _weights.SharedCauseWindow);
+        var walk = WalkRanks(features, inferred, hosted);
         var scored = new List<ScoredCandidate>(features.Count);
         for (var i = 0; i < features.Count; i++)
         {
-            scored.Add(Score(features[i], anomalous, firstOnset, walk.GetValueOrDefault(features[i].Entity), changes[i], keys[i], inferred.GetValueOrDefault(features[i].Entity)));
+            var entity = features[i].Entity;
+            scored.Add(Score(features[i], onsets[i], anomalous, reference, walk.GetValueOrDefault(entity), changes[i], keys[i], inferred.GetValueOrDefault(entity), hosted.GetValueOrDefault(entity)));
         }
+
+        LiftHosts(scored, hosted, inferred);
 
         scored = [.. scored
             .OrderByDescending(c => c.Score)
@@ -115,8 +139,67 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return new RootCauseReport(firstOnset, candidates, MethodName);
     }
 
-    /// <summary>The incident's entities with signals (folded), then their callees (a silent dependency can be the cause), with their neighbours.</summary>
-    private static List<CandidateFeatures> Collect(SignalFold fold, Incident incident, DependencyGraph topology)
+    /// <summary>
+    /// The onset the ranking reads. An entity whose dependencies are broken is a symptom candidate; when one lone signal
+    /// of it started more than <see cref="RankingWeights.OnsetScale"/> before the rest of its trouble and before any of
+    /// those dependencies broke, that signal was a condition already there (noise that joined the incident), not the
+    /// start of this problem, so the entity counts from its next onset. A lone early signal of an entity with healthy
+    /// dependencies, or a first onset that two signals share, is kept.
+    /// </summary>
+    private DateTimeOffset? RankedOnset(CandidateFeatures f, Dictionary<string, CandidateFeatures> byEntity)
+    {
+        if (f.Onset is not { } onset || f.LoneOnsetUntil(_weights.OnsetScale) is not { } next)
+        {
+            return f.Onset;
+        }
+
+        DateTimeOffset? dependencies = null;
+        foreach (var callee in f.Callees)
+        {
+            if (byEntity.TryGetValue(callee, out var c) && c.Onset is { } o && (dependencies is not { } d || o < d))
+            {
+                dependencies = o;
+            }
+        }
+
+        return dependencies is { } broke && broke - onset > _weights.OnsetScale ? next : onset;
+    }
+
+    /// <summary>
+    /// A host whose services went wrong together explains each of them, so it ranks above the best of them (by
+    /// <see cref="RankingWeights.HostLead"/>): every symptom of a service is also a symptom of its host. A silent host
+    /// is lifted only when no anomalous shared dependency (<see cref="SharedCauseInference"/>) already explains one of
+    /// its services: a dependency showing the trouble itself is the more direct explanation than a host showing nothing.
+    /// </summary>
+    private void LiftHosts(List<ScoredCandidate> scored, Dictionary<string, List<string>> hosted, Dictionary<string, List<string>> inferred)
+    {
+        if (hosted.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < scored.Count; i++)
+        {
+            var c = scored[i];
+            if (!hosted.TryGetValue(c.Features.Entity, out var services) ||
+                (!c.Features.IsAnomalous && inferred.Values.Any(d => d.Exists(services.Contains))))
+            {
+                continue;
+            }
+
+            var best = scored.Where(s => services.Contains(s.Features.Entity, StringComparer.Ordinal)).Max(s => s.Score);
+            if (best + _weights.HostLead > c.Score)
+            {
+                scored[i] = c with { Score = best + _weights.HostLead };
+            }
+        }
+    }
+
+    /// <summary>
+    /// The incident's entities with signals (folded), then their callees (a silent dependency can be the cause), then
+    /// hosts that two or more of its anomalous entities run on, with their neighbours.
+    /// </summary>
+    private static List<CandidateFeatures> Collect(SignalFold fold, Incident incident, DependencyGraph topology, Func<string, IReadOnlyList<string>> hostsOf)
     {
         var features = new List<CandidateFeatures>(fold.Entities);
         Dictionary<string, CandidateFeatures>? silent = null;
@@ -139,10 +222,33 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             }
         }
 
+        Dictionary<string, int>? hostCounts = null;
         foreach (var f in features)
         {
             f.Callees = callees.TryGetValue(f.Entity, out var known) ? known : topology.Callees(f.Entity);
             f.Callers = topology.Callers(f.Entity);
+            f.Hosts = hostsOf(f.Entity);
+            if (f.IsAnomalous)
+            {
+                foreach (var host in f.Hosts)
+                {
+                    hostCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                    hostCounts[host] = hostCounts.GetValueOrDefault(host) + 1;
+                }
+            }
+        }
+
+        // A host two or more anomalous entities share is a candidate even when it shows nothing itself.
+        if (hostCounts is not null)
+        {
+            foreach (var (host, count) in hostCounts)
+            {
+                if (count >= 2 && fold.Find(host) is null && (silent is null || !silent.ContainsKey(host)))
+                {
+                    var f = new CandidateFeatures(host) { Callees = topology.Callees(host), Callers = topology.Callers(host) };
+                    features.Add(f);
+                }
+            }
         }
 
         return features;
@@ -175,7 +281,7 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
     /// The MicroRCA-style random walk over the incident's part of the graph: mass pools at the deepest anomalous
     /// component. Restricted to the candidates so a large fleet's graph does not dilute (or slow) it.
     /// </summary>
-    private static Dictionary<string, double> WalkRanks(List<CandidateFeatures> features, Dictionary<string, List<string>> inferred)
+    private static Dictionary<string, double> WalkRanks(List<CandidateFeatures> features, Dictionary<string, List<string>> inferred, Dictionary<string, List<string>> hosted)
     {
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in features)
@@ -197,11 +303,11 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             }
         }
 
-        foreach (var (shared, dependents) in inferred)
+        foreach (var (shared, dependents) in inferred.Concat(hosted))
         {
             foreach (var dependent in dependents)
             {
-                subgraph.AddStatic(dependent, shared); // the inferred, undeclared dependency
+                subgraph.AddStatic(dependent, shared); // the inferred, undeclared dependency (a shared service or the host)
                 edges++;
             }
         }
@@ -223,10 +329,10 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
         return CallGraphWalk.Rank(subgraph, anomaly, WalkOptions);
     }
 
-    private ScoredCandidate Score(CandidateFeatures f, HashSet<string> anomalous, DateTimeOffset? firstOnset, double walkRank, Signal? change, CandidateKey key, List<string>? inferredCallers)
+    private ScoredCandidate Score(CandidateFeatures f, DateTimeOffset? rankedOnset, HashSet<string> anomalous, DateTimeOffset? referenceOnset, double walkRank, Signal? change, CandidateKey key, List<string>? inferredCallers, List<string>? hostedServices)
     {
         var callees = f.Callees;
-        var callers = inferredCallers ?? f.Callers;
+        var callers = inferredCallers ?? hostedServices ?? f.Callers;
         var healthyCallees = callees.Count == 0 ? 1.0 : callees.Count(c => !anomalous.Contains(c)) / (double)callees.Count;
         var anomalousCallers = callers.Count == 0 ? 0.5 : callers.Count(anomalous.Contains) / (double)callers.Count;
 
@@ -237,15 +343,15 @@ public sealed class SignalRootCauseAnalyzer : IRootCauseAnalyzer
             : 0.5 * anomalousCallers * healthyCallees;
         var topologyScore = (0.5 * local) + (0.5 * walkRank);
 
-        var onsetScore = f.Onset is { } onset && firstOnset is { } first
-            ? Math.Exp(-(onset - first).TotalSeconds / _weights.OnsetScale.TotalSeconds)
+        var onsetScore = rankedOnset is { } onset && referenceOnset is { } reference
+            ? Math.Exp(-(onset - reference).TotalSeconds / _weights.OnsetScale.TotalSeconds)
             : 0;
 
         var changeScore = change is null ? 0 : 1;
         var evidenceScore = (_weights.Topology * topologyScore) + (_weights.Onset * onsetScore) + (_weights.Magnitude * f.Magnitude)
             + (_weights.Change * changeScore) + (_weights.LogTemplate * f.NoveltyScore);
         var score = Math.Max(0, evidenceScore + (_weights.Feedback * key.Prior));
-        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), key.Prior, key.Verdicts, inferredCallers is not null);
+        return new ScoredCandidate(f, score, topologyScore, onsetScore, change, callers.Where(anomalous.Contains).ToList(), callees.Where(anomalous.Contains).ToList(), key.Prior, key.Verdicts, inferredCallers is not null, inferredCallers is null && hostedServices is not null);
     }
 
     private static Confidence ConfidenceOf(double score, double margin, int rank) => rank switch
@@ -267,4 +373,5 @@ internal sealed record ScoredCandidate(
     IReadOnlyList<string> AnomalousCallees,
     double Prior = 0,
     (int Confirmed, int Rejected) Verdicts = default,
-    bool InferredShared = false);
+    bool InferredShared = false,
+    bool HostOfServices = false);

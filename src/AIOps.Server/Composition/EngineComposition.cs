@@ -81,7 +81,7 @@ public sealed class EngineComposition
 
         // Operator feedback ("this was the cause" / "not the cause") adjusts the ranking through these priors.
         var priors = new CausePriors();
-        var engine = new IncidentEngine(detector, correlator, new SignalRootCauseAnalyzer(priors: priors), topology, sinks, signalSinks);
+        var engine = new IncidentEngine(detector, correlator, new SignalRootCauseAnalyzer(priors: priors, hostsOf: hosts.HostsOf), topology, sinks, signalSinks);
         var templates = new LogTemplateNormalizer();
         var processor = new MessageProcessor(DecoderSetup.CreateRouter(options, time), engine, deadLetters, templates);
         return new EngineComposition(topology, store, engine, processor, detection, templates, correlator, priors);

@@ -172,6 +172,35 @@ public sealed class RankingMemoTests
 
     private static string Json(RootCauseReport report) => JsonSerializer.Serialize(report, AiopsJson.Options);
 
+    [Fact]
+    public void Analyze_OnlyResolvedAlertsLeft_RanksTheirEntityFirst()
+    {
+        // users-db is auth's silent dependency; the resolved probe alert is still the only evidence of where it was.
+        var incident = Incident(Alert("auth", "ProbeFailed", 0) with { Resolved = true });
+        var sut = new SignalRootCauseAnalyzer();
+
+        var report = sut.Analyze(incident with { Entities = ["auth"] }, _graph);
+
+        Assert.Equal("auth", report.Candidates[0].Entity);
+        Assert.Equal("ProbeFailed", report.Candidates[0].Indicator);
+    }
+
+    [Fact]
+    public void Update_LiveSignalAfterResolvedOnly_FoldsAsAfresh()
+    {
+        var resolved = new List<Signal> { Alert("auth", "ProbeFailed", 0) with { Resolved = true } };
+        var live = new List<Signal> { resolved[0], Anomaly("payments", "latency", 1, 8) };
+        var sut = new SignalFold();
+
+        sut.Update(resolved);
+        var foldedResolved = sut.Find("auth")?.IsAnomalous;
+        sut.Update(live);
+
+        Assert.True(foldedResolved);
+        Assert.Null(sut.Find("auth"));
+        Assert.True(sut.Find("payments")!.IsAnomalous);
+    }
+
     private static Signal Alert(string entity, string name, double minutes) => new()
     {
         Id = $"al-{entity}-{name}",
