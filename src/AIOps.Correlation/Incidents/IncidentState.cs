@@ -155,9 +155,10 @@ internal sealed class IncidentState
         if (_signals.TryGetValue(signal.Fingerprint, out var known))
         {
             Count(known, -1);
-            // A repeat of a known condition only refreshes it, unless it got worse or resolved.
+            // A repeat of a known condition only refreshes it, unless it got worse or resolved. It keeps the onset
+            // of its firing: a resolution is stamped with its end time, which is not when the trouble began.
             material = signal.Resolved != known.Resolved || signal.Severity > known.Severity;
-            var onset = known.Onset < signal.Onset && !signal.Resolved ? known.Onset : signal.Onset;
+            var onset = known.Onset < signal.Onset ? known.Onset : signal.Onset;
             _signals[signal.Fingerprint] = signal with { Onset = onset, Score = Math.Max(signal.Score, known.Score) };
         }
         else

@@ -37,6 +37,20 @@ public sealed class TimeWindowCorrelatorTests
     }
 
     [Fact]
+    public void Observe_AlertResolves_MemberKeepsItsFiringOnset()
+    {
+        var sut = new TimeWindowCorrelator(_graph, Grouping);
+        sut.Observe(Alert("payments-db", "PostgresDown", 0), _changes);
+
+        sut.Observe(Alert("payments-db", "PostgresDown", 7, resolved: true), _changes); // stamped with its end time
+
+        var member = Assert.Single(Assert.Single(sut.OpenIncidents).Signals);
+        Assert.True(member.Resolved);
+        Assert.Equal(T0, member.Onset);
+        Assert.Equal(T0.AddMinutes(7), member.Timestamp);
+    }
+
+    [Fact]
     public void Observe_UnconnectedEntity_OpensSecondIncident()
     {
         var sut = new TimeWindowCorrelator(_graph, Grouping);
