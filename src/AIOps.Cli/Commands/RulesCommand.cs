@@ -26,7 +26,7 @@ internal static class RulesCommand
                 }
                 catch (InvalidDataException ex)
                 {
-                    errors.Add(new LintError(detection, 0, 0, ex.Message));
+                    errors.AddRange(DetectionErrors(detection, ex.Message));
                 }
             }
 
@@ -46,5 +46,18 @@ internal static class RulesCommand
         var command = new Command("rules", "Work with correlation rules (rules/*.yaml).");
         command.Subcommands.Add(lint);
         return command;
+    }
+
+    // detection.yaml reports every problem as "file:line: message", one per line; lint prints them in its own form.
+    private static IEnumerable<LintError> DetectionErrors(string file, string message)
+    {
+        foreach (var line in message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var rest = line.StartsWith(file + ":", StringComparison.Ordinal) ? line[(file.Length + 1)..] : line;
+            var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+            yield return colon > 0 && int.TryParse(rest.AsSpan(0, colon), out var number)
+                ? new LintError(file, number, 1, rest[(colon + 2)..])
+                : new LintError(file, 1, 1, line);
+        }
     }
 }

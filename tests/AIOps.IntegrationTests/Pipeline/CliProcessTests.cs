@@ -222,6 +222,21 @@ public sealed class CliProcessTests : IDisposable
         Assert.Contains("broken.yaml:5:3: unknown key 'colour' in log", broken.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RulesLint_BadDetectionRules_ReportsEachProblemAtItsLine()
+    {
+        var rules = Path.Combine(_data, "rules");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "detection.yaml"), "metrics:\n  - match: \"*requests*\"\n    stuck: maybe\n  - match: queue\n    season: fortnightly\n");
+
+        var (exit, _, stderr) = await AiopsProcess.RunAsync(TimeSpan.FromSeconds(30), "rules", "lint", rules);
+
+        var detection = Path.Combine(rules, "detection.yaml");
+        Assert.Equal(1, exit);
+        Assert.Contains($"{detection}:3:1: stuck must be true or false, not 'maybe'", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{detection}:5:1: season must be", stderr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))
