@@ -74,25 +74,5 @@ internal static class HostCauseInference
     }
 
     /// <summary>True when the declared edges among the services join them into one part.</summary>
-    private static bool Connected(List<CandidateFeatures> services)
-    {
-        var names = services.Select(s => s.Entity).ToHashSet(StringComparer.Ordinal);
-        var byName = services.ToDictionary(s => s.Entity, StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal) { services[0].Entity };
-        var stack = new Stack<CandidateFeatures>();
-        stack.Push(services[0]);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            foreach (var neighbour in current.Callees.Concat(current.Callers))
-            {
-                if (names.Contains(neighbour) && seen.Add(neighbour))
-                {
-                    stack.Push(byName[neighbour]);
-                }
-            }
-        }
-
-        return seen.Count == names.Count;
-    }
+    private static bool Connected(List<CandidateFeatures> services) => CallGraphParts.Split(services).Count == 1;
 }

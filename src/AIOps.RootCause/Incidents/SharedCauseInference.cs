@@ -20,46 +20,15 @@ internal static class SharedCauseInference
             return inferred;
         }
 
-        var anomalous = new Dictionary<string, CandidateFeatures>(StringComparer.Ordinal);
-        foreach (var f in features)
-        {
-            if (f.Onset is not null)
-            {
-                anomalous[f.Entity] = f;
-            }
-        }
-
-        // Parts: the placed anomalous candidates, connected through declared edges among themselves.
-        var part = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Parts: the placed anomalous candidates, connected through declared edges among themselves (an unplaced
+        // candidate has no edges, so it is a part of its own and is left out).
         var parts = new List<(DateTimeOffset Onset, List<string> Members)>();
-        foreach (var f in features)
+        foreach (var members in CallGraphParts.Split([.. features.Where(f => f.Onset is not null)]))
         {
-            if (f.Onset is null || IsUnplaced(f) || part.ContainsKey(f.Entity))
+            if (members.Count > 1 || !IsUnplaced(members[0]))
             {
-                continue;
+                parts.Add((members.Min(m => m.Onset!.Value), [.. members.Select(m => m.Entity)]));
             }
-
-            var members = new List<string>();
-            var onset = f.Onset.Value;
-            var stack = new Stack<string>();
-            stack.Push(f.Entity);
-            part[f.Entity] = parts.Count;
-            while (stack.Count > 0)
-            {
-                var entity = stack.Pop();
-                members.Add(entity);
-                var current = anomalous[entity];
-                onset = current.Onset!.Value < onset ? current.Onset.Value : onset;
-                foreach (var neighbour in current.Callees.Concat(current.Callers))
-                {
-                    if (anomalous.ContainsKey(neighbour) && part.TryAdd(neighbour, parts.Count))
-                    {
-                        stack.Push(neighbour);
-                    }
-                }
-            }
-
-            parts.Add((onset, members));
         }
 
         foreach (var f in features)
