@@ -9,7 +9,7 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--set suite|holdout] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
+/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
@@ -29,7 +29,11 @@ internal static class CorrelationHarness
         }
 
         var holdout = set == "holdout";
-        var output = Option(args, "--out") ?? (holdout ? Path.Combine(root, "tests", "scenarios", "holdout") : Path.Combine(root, "tests", "scenarios"));
+        var volume = TelemetryVolume.Parse(Option(args, "--volume") ?? "suite");
+        // Only the suite's own volume rewrites the committed dumps under tests/scenarios; other volumes go to a temp folder.
+        var output = Option(args, "--out") ?? (volume != TelemetryVolume.Suite
+            ? Path.Combine(Path.GetTempPath(), $"aiops-scenarios-{set}-{volume.Pods}x{volume.Routes}")
+            : holdout ? Path.Combine(root, "tests", "scenarios", "holdout") : Path.Combine(root, "tests", "scenarios"));
         var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
         var only = Option(args, "--only");
         var verbose = args.Contains("--verbose");
@@ -45,7 +49,7 @@ internal static class CorrelationHarness
             var causes = new List<FaultRootCause>();
             foreach (var spec in (holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => only is null || s.Name == only))
             {
-                var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset }).Generate();
+                var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset, Volume = volume }).Generate();
                 if (noTraces)
                 {
                     lines = [.. lines.Where(l => !l.Contains("\"topic\":\"telemetry.traces\"", StringComparison.Ordinal))];
@@ -57,6 +61,7 @@ internal static class CorrelationHarness
                 scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes).GetAwaiter().GetResult());
             }
 
+            Console.WriteLine($"Telemetry volume: {volume.Pods} pods x {volume.Routes} route(s) per service ({output})");
             Console.WriteLine(Table(scores));
             Console.WriteLine(RootCauseScore.Summary(set, causes));
             return 0;

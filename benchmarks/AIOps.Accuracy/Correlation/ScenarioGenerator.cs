@@ -26,6 +26,8 @@ internal sealed partial class ScenarioGenerator
     private readonly List<NoiseEvent> _noise = [];
     private readonly DateTimeOffset _start;
     private readonly Component[] _components;
+    private readonly TelemetryVolume _volume;
+    private static readonly string[] Routes = ["/list", "/get", "/create", "/update", "/delete", "/search", "/health", "/export"];
 
     public ScenarioGenerator(ScenarioSpec spec)
     {
@@ -33,6 +35,7 @@ internal sealed partial class ScenarioGenerator
         _random = new Random(spec.Seed);
         _start = Epoch.AddDays(spec.Seed);
         _components = spec.System ?? SimulatedSystem.Components;
+        _volume = spec.Volume ?? TelemetryVolume.Suite;
     }
 
     public (IReadOnlyList<string> Lines, ScenarioTruth Truth) Generate()
@@ -115,11 +118,15 @@ internal sealed partial class ScenarioGenerator
         }
         else
         {
-            for (var pod = 0; pod < 2; pod++)
+            for (var pod = 0; pod < _volume.Pods; pod++)
             {
-                var latency = Noisy(component.LatencyMs * latencyFactor * (spike is not null && pod == 0 ? 5 : 1), 0.06);
-                var errors = Math.Min(100, Noisy(component.ErrorRate * errorFactor, 0.15));
-                Influx(t, component, pod, latency, errors);
+                for (var route = 0; route < _volume.Routes; route++)
+                {
+                    // A noise spike hits one route of one pod (a slow GC, one hot key), a fault every series.
+                    var latency = Noisy(component.LatencyMs * latencyFactor * (spike is not null && pod == 0 && route == 0 ? 5 : 1), 0.06);
+                    var errors = Math.Min(100, Noisy(component.ErrorRate * errorFactor, 0.15));
+                    Influx(t, component, pod, _volume.Routes == 1 ? null : Routes[route], latency, errors);
+                }
             }
 
             if (step % 2 == 0)
@@ -160,11 +167,12 @@ internal sealed partial class ScenarioGenerator
         _lines.Add(KcatEnvelope.Format(topic, 0, offset, t, key, payload));
     }
 
-    private void Influx(DateTimeOffset t, Component c, int pod, double latency, double errorRate)
+    private void Influx(DateTimeOffset t, Component c, int pod, string? route, double latency, double errorRate)
     {
         var ns = (t.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
+        var routeTag = route is null ? string.Empty : $",route=/api/{c.Name}{route}";
         Emit("telemetry.metrics", c.Name, t, string.Create(CultureInfo.InvariantCulture,
-            $"http,service={c.Name},pod={c.Name}-{pod},host={c.Node},namespace={SimulatedSystem.Namespace} latency_ms={latency:0.###},error_rate={errorRate:0.###} {ns}"));
+            $"http,service={c.Name},pod={c.Name}-{pod},host={c.Node},namespace={SimulatedSystem.Namespace}{routeTag} latency_ms={latency:0.###},error_rate={errorRate:0.###} {ns}"));
     }
 
     private void Prometheus(DateTimeOffset t, string name, double value, params (string Key, string Value)[] labels)
