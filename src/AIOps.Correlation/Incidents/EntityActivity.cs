@@ -12,6 +12,7 @@ internal sealed class EntityActivity
     private const int Slots = 4;
     private readonly string?[] _fingerprints = new string?[Slots];
     private readonly DateTimeOffset[] _seen = new DateTimeOffset[Slots];
+    private readonly bool[] _novelty = new bool[Slots];
 
     public DateTimeOffset AnomalyOnset { get; private set; } = DateTimeOffset.MaxValue;
 
@@ -64,16 +65,21 @@ internal sealed class EntityActivity
         {
             _fingerprints[slot] = signal.Fingerprint;
             _seen[slot] = signal.Timestamp;
+            _novelty[slot] = signal.Kind == SignalKind.Novelty;
         }
     }
 
-    /// <summary>Distinct conditions seen within <paramref name="within"/> before <paramref name="now"/>, counting <paramref name="fingerprint"/> once.</summary>
-    public int ConditionsWithin(DateTimeOffset now, TimeSpan within, string fingerprint)
+    /// <summary>
+    /// Distinct conditions seen within <paramref name="within"/> before <paramref name="now"/>, counting
+    /// <paramref name="fingerprint"/> once; without <paramref name="novelties"/>, a never-seen log template is not
+    /// counted (it comes with the burst of log lines that raised the entity's error-count anomaly: one event, not two).
+    /// </summary>
+    public int ConditionsWithin(DateTimeOffset now, TimeSpan within, string fingerprint, bool novelties = true)
     {
         var count = 1;
         for (var i = 0; i < Slots; i++)
         {
-            if (_fingerprints[i] is { } known && !string.Equals(known, fingerprint, StringComparison.Ordinal) && now - _seen[i] <= within)
+            if (_fingerprints[i] is { } known && !string.Equals(known, fingerprint, StringComparison.Ordinal) && now - _seen[i] <= within && (novelties || !_novelty[i]))
             {
                 count++;
             }

@@ -87,6 +87,16 @@ public sealed partial class TimeWindowCorrelator
             }
         }
 
+        // Per entity, a condition of any kind corroborates (an anomaly and a warning on the same service within
+        // minutes are one problem seen twice), as it does when a signal joins an incident (BringsEvidence): a service
+        // exporting a single latency series has no second anomaly to offer, but its own alert is there. Within the
+        // short corroboration window only: two unrelated blips ten minutes apart are not one problem.
+        if (groupKey is null && corroborating < rule.MinCount && _activity.TryGetValue(signal.Entity, out var activity))
+        {
+            var anyKind = _options.AnomalyCorroborationWindow > TimeSpan.Zero && _options.AnomalyCorroborationWindow < corroboration ? _options.AnomalyCorroborationWindow : corroboration;
+            corroborating = Math.Max(corroborating, activity.ConditionsWithin(signal.Timestamp, anyKind, signal.Fingerprint, novelties: false));
+        }
+
         var persisted = rule.Persist is { } persist && signal.Timestamp - signal.Onset >= persist;
         if (corroborating < rule.MinCount && !persisted)
         {

@@ -345,4 +345,45 @@ public sealed class TimeWindowCorrelatorRulesTests
         var incident = Assert.Single(sut.OpenIncidents);
         Assert.Contains(incident.Signals, s => s.Indicator == "SlowPages");
     }
+
+    private const string WarningsNeedTwo = "rules:\n  - name: warn\n    match: [ { field: kind, equals: alert }, { field: severity, equals: warning } ]\n    minCount: 2\n";
+
+    [Fact]
+    public void Observe_WarningThenAnomalyOnOneEntityWithinMinutes_CorroborateEachOtherAndOpen()
+    {
+        // A cache exporting one latency series: its anomaly and its own slow-commands warning are the two conditions.
+        var sut = new TimeWindowCorrelator(_graph, rules: Rules(WarningsNeedTwo));
+
+        sut.Observe(Alert("cache", "RedisSlowCommands", 0, Severity.Warning), _changes);
+        sut.Observe(Anomaly("cache", "latency", 1), _changes);
+
+        var incident = Assert.Single(sut.OpenIncidents);
+        Assert.Equal(["alertmanager:cache/RedisSlowCommands", "anomaly:cache/latency"], incident.Signals.Select(s => s.Fingerprint).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Observe_WarningAndAnomalyFarApart_StayHeld()
+    {
+        // Both rules keep a 10-minute window, but two conditions of different kinds must fall within the 5-minute
+        // corroboration window: a warning and an unrelated blip eight minutes later are not one problem.
+        var sut = new TimeWindowCorrelator(_graph, rules: Rules(WarningsNeedTwo));
+
+        sut.Observe(Alert("cache", "RedisSlowCommands", 0, Severity.Warning), _changes);
+        sut.Observe(Anomaly("cache", "latency", 8), _changes);
+
+        Assert.Empty(sut.OpenIncidents);
+    }
+
+    [Fact]
+    public void Observe_LogNoveltyBesideItsErrorCountAnomaly_IsNotASecondCondition()
+    {
+        // A burst of a new error line raises both a never-seen-template signal and the error-count anomaly: one event.
+        var sut = new TimeWindowCorrelator(_graph);
+        var novelty = Anomaly("cart", "log: timeout calling <*>", 0, score: 0.5) with { Kind = SignalKind.Novelty, Fingerprint = "novelty:cart/timeout" };
+
+        sut.Observe(novelty, _changes);
+        sut.Observe(Anomaly("cart", "log.error_count", 0), _changes);
+
+        Assert.Empty(sut.OpenIncidents);
+    }
 }
