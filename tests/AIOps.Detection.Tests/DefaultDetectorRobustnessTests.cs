@@ -60,7 +60,7 @@ public class DefaultDetectorRobustnessTests
     {
         // Jittered 5-minute timestamps, skipped steps and a 3-day gap. After the gap the values come from the same
         // distribution: nothing may fire for it (measured 0). The overall rate is that of a young series with
-        // occasional deeper dips (21.6 / 8.5 per 10k measured for speed / occupancy before the integer fix, 18.8 / 6.6 after).
+        // occasional deeper dips (21.6 / 14.1 per 10k measured for speed / occupancy before the integer fix, 18.8 / 9.4 after).
         var (rows, scored, afterGap) = Alarms(seed => Make(kind, seed, Injection.None));
 
         Assert.Equal(0, afterGap);

@@ -13,6 +13,12 @@ internal enum Injection
 
     /// <summary>A short burst far past the usual bursts (counts: the rate x20, x50 for the bursty kind; speeds: a drop to 15) for 3 points.</summary>
     Burst = 3,
+
+    /// <summary>
+    /// Road series only: the daily shape missing for <see cref="SyntheticSeries.ShiftLength"/> points (no rush hours, a
+    /// closed road or a holiday): every value stays inside the usual range, so only a seasonal model can see it.
+    /// </summary>
+    Quiet = 4,
 }
 
 /// <summary>A generated series: timestamps, values, and where the injection starts (-1: none).</summary>
@@ -100,14 +106,15 @@ internal sealed record SyntheticSeries(string Name, DateTimeOffset[] Timestamps,
                 dipDepth = 8 + (12 * random.NextDouble());
             }
 
-            var value = 60 - (8 * RushHour(times[i])) + (3 * Gaussian(random));
+            var since = i - onset;
+            var quiet = onset >= 0 && injection == Injection.Quiet && since >= 0 && since < ShiftLength;
+            var value = 60 - (quiet ? 0 : 8 * RushHour(times[i])) + (3 * Gaussian(random));
             if (dipLeft > 0)
             {
                 value -= dipDepth;
                 dipLeft--;
             }
 
-            var since = i - onset;
             if (onset >= 0 && injection == Injection.Shift && since >= 0 && since < ShiftLength)
             {
                 value -= 15;
@@ -125,8 +132,8 @@ internal sealed record SyntheticSeries(string Name, DateTimeOffset[] Timestamps,
     }
 
     /// <summary>
-    /// A lane-occupancy-like series: integer percent, about 4 at night and 25 at the rush hours (noise sd 10% of the
-    /// level + 1), with the same irregular timestamps as <see cref="Speed"/>. A strong daily shape on a jittered,
+    /// A lane-occupancy-like series: integer percent, about 4 at night, 14 in the day (6:00-20:00) and 29 at the rush
+    /// hours (noise sd 10% of the level + 1), with the same irregular timestamps as <see cref="Speed"/>. A strong daily shape on a jittered,
     /// gapped clock: the case for a season whose phase is counted in points.
     /// </summary>
     public static SyntheticSeries Occupancy(int n, int seed, Injection injection = Injection.None, double onsetFraction = 0.8)
@@ -137,8 +144,9 @@ internal sealed record SyntheticSeries(string Name, DateTimeOffset[] Timestamps,
         var onset = injection == Injection.None ? -1 : (int)(n * onsetFraction);
         for (var i = 0; i < n; i++)
         {
-            var level = 4 + (21 * RushHour(times[i]));
             var since = i - onset;
+            var quiet = onset >= 0 && injection == Injection.Quiet && since >= 0 && since < ShiftLength;
+            var level = 4 + (quiet ? 0 : (10 * Daytime(times[i])) + (15 * RushHour(times[i])));
             if (onset >= 0 && injection == Injection.Shift && since >= 0 && since < ShiftLength)
             {
                 level += 20;
@@ -198,6 +206,13 @@ internal sealed record SyntheticSeries(string Name, DateTimeOffset[] Timestamps,
     }
 
     private static double DayFraction(DateTimeOffset t) => t.TimeOfDay.TotalDays;
+
+    // 0 at night, 1 from about 6:00 to 20:00 (logistic edges of about half an hour).
+    private static double Daytime(DateTimeOffset t)
+    {
+        var h = t.TimeOfDay.TotalHours;
+        return 1 / ((1 + Math.Exp(-(h - 6) * 3)) * (1 + Math.Exp((h - 20) * 3)));
+    }
 
     // Two Gaussian bumps (sd one hour) at 8:00 and 17:30, 1 at their peaks.
     private static double RushHour(DateTimeOffset t)
