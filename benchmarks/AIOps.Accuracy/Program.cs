@@ -2,6 +2,7 @@ using AIOps.Accuracy.Correlation;
 using AIOps.Accuracy.Loghub;
 using AIOps.Accuracy.Nab;
 using AIOps.Accuracy.Rca;
+using AIOps.Accuracy.Synthetic;
 
 namespace AIOps.Accuracy;
 
@@ -14,6 +15,7 @@ internal static class Program
         ["nab"] = NabBenchmark.Run,
         ["rca"] = RcaBenchmark.Run,
         ["correlation"] = CorrelationHarness.Run,
+        ["synth"] = SyntheticBenchmark.Run,
     };
 
     public static int Main(string[] args) =>

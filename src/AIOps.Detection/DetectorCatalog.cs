@@ -77,6 +77,8 @@ public static class DetectorCatalog
         ["m-novelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty"),
         ["m-snovelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "snovelty"),
         ["m-level"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "level"),
+        ["m-tnovelty"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty"),
+        ["m-flat"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "flat"),
         ["shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "shape"),
         ["ens-shape"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "shape"),
         ["ens-evt"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level"),

@@ -17,6 +17,7 @@ internal sealed class TailNoveltyScorer : IRawScorer
     private NoveltyRange _range = NoveltyRange.Empty;
     private TailTracker _upper;
     private TailTracker _lower;
+    private bool _fractional; // a non-integer value was seen: the series is not on the integer grid
 
     /// <param name="settings">Shared by every series of a factory.</param>
     public TailNoveltyScorer(TailNoveltySettings settings)
@@ -31,6 +32,7 @@ internal sealed class TailNoveltyScorer : IRawScorer
     public double Update(double value, in PointContext context)
     {
         var settings = _settings;
+        _fractional |= value != Math.Floor(value);
         if (_range.IsEmpty)
         {
             _range.Start(value);
@@ -43,11 +45,14 @@ internal sealed class TailNoveltyScorer : IRawScorer
         var raw = 0.0;
         Expected = Math.Clamp(value, _range.Min, _range.Max);
         Deviation = excess.Signed;
-        if (excess.Above > 0)
+        // On an integer series an extreme that contracted by less than one unit still stands for the integer it was:
+        // reaching that integer again is no record (counts keep returning to 0 and to their usual peak; without this,
+        // each return scores as a new extreme once the range has contracted a fraction of a unit past it).
+        if (excess.Above > 0 && (_fractional || value > Math.Ceiling(_range.Max)))
         {
             raw = Combine(excess.Above, _upper, _range.Max, value);
         }
-        else if (excess.Below > 0)
+        else if (excess.Below > 0 && (_fractional || value < Math.Floor(_range.Min)))
         {
             raw = Combine(excess.Below, _lower, -_range.Min, -value);
         }

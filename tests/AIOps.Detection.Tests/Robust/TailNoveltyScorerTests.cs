@@ -165,4 +165,43 @@ public class TailNoveltyScorerTests
         Assert.InRange(range, 0.45, 0.55);
         Assert.Equal(range, tail, 12);
     }
+
+    // Integer values cycling 5..15 after a 0: the range's minimum contracts from 0 toward the level by less than a unit.
+    private static double[] IntegerHistory() =>
+        [0, .. Enumerable.Range(0, 300).Select(i => (double)(5 + (i % 11)))];
+
+    private static TailNoveltyScorer Contracting() =>
+        new(new TailNoveltySettings(Decay: 1e-4, Quantile: 0.99, StepRate: 0.01, ExcessRate: 0.005, MinExcesses: 10, NatsPerRange: 6, TailMode.Damp));
+
+    [Fact]
+    public void Update_IntegerSeriesReturnsToContractedExtreme_ScoresZero()
+    {
+        // The minimum was 0 and has contracted to a fraction above it: 0 again is no new low on an integer series.
+        var values = IntegerHistory().Append(0).ToArray();
+
+        var scores = RawScorerHarness.Run(Contracting(), values);
+
+        Assert.Equal(0, scores[^1]);
+    }
+
+    [Fact]
+    public void Update_IntegerSeriesPastContractedExtreme_Scores()
+    {
+        var values = IntegerHistory().Append(-1).ToArray();
+
+        var scores = RawScorerHarness.Run(Contracting(), values);
+
+        Assert.True(scores[^1] > 0.05, $"new low -1 scored {scores[^1]}");
+    }
+
+    [Fact]
+    public void Update_FractionalSeriesReturnsToContractedExtreme_StillScores()
+    {
+        // One non-integer value: the series is not on the integer grid, so the contracted range stands as it is.
+        var values = IntegerHistory().Append(7.5).Append(0).ToArray();
+
+        var scores = RawScorerHarness.Run(Contracting(), values);
+
+        Assert.True(scores[^1] > 0.005, $"return to the contracted minimum scored {scores[^1]}");
+    }
 }
