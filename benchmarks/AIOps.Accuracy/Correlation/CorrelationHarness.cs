@@ -9,7 +9,7 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
+/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--delivery interleaved|chunked:N|by-topic] [--replay-order event-time|file] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
@@ -30,8 +30,10 @@ internal static class CorrelationHarness
 
         var holdout = set == "holdout";
         var volume = TelemetryVolume.Parse(Option(args, "--volume") ?? "suite");
+        var delivery = DeliveryOrder.Parse(Option(args, "--delivery") ?? "interleaved");
+        var replayOrder = Option(args, "--replay-order") == "file" ? ReplayOrder.File : ReplayOrder.EventTime; // file: the replay before it sorted
         // Only the suite's own volume rewrites the committed dumps under tests/scenarios; other volumes go to a temp folder.
-        var output = Option(args, "--out") ?? (volume != TelemetryVolume.Suite
+        var output = Option(args, "--out") ?? (volume != TelemetryVolume.Suite || delivery != DeliveryOrder.Interleaved
             ? Path.Combine(Path.GetTempPath(), $"aiops-scenarios-{set}-{volume.Pods}x{volume.Routes}")
             : holdout ? Path.Combine(root, "tests", "scenarios", "holdout") : Path.Combine(root, "tests", "scenarios"));
         var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
@@ -56,12 +58,12 @@ internal static class CorrelationHarness
                 }
 
                 var dump = Path.Combine(output, spec.Name + ".ndjson");
-                File.WriteAllLines(dump, lines);
+                File.WriteAllLines(dump, delivery.Apply(lines));
                 File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
-                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes).GetAwaiter().GetResult());
+                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes, replayOrder).GetAwaiter().GetResult());
             }
 
-            Console.WriteLine($"Telemetry volume: {volume.Pods} pods x {volume.Routes} route(s) per service ({output})");
+            Console.WriteLine($"Telemetry volume: {volume.Pods} pods x {volume.Routes} route(s) per service, delivery {delivery.Name} ({output})");
             Console.WriteLine(Table(scores));
             Console.WriteLine(RootCauseScore.Summary(set, causes));
             return 0;
@@ -74,14 +76,14 @@ internal static class CorrelationHarness
 
     private static readonly JsonSerializerOptions TruthJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose, List<FaultRootCause> rootCauses)
+    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose, List<FaultRootCause> rootCauses, ReplayOrder order)
     {
         var capture = new CaptureSinks();
         var deadLetters = new MemoryDeadLetterSink();
         var composition = EngineComposition.Create(new EngineOptions { RulesDirectory = rulesDirectory }, TimeProvider.System, new MemoryIncidentStore(), deadLetters, [capture], [capture]);
         using (var reader = new StreamReader(dump))
         {
-            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, CancellationToken.None);
+            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, CancellationToken.None, order);
             if (result.DeadLetters + result.BadEnvelopes > 0)
             {
                 throw new InvalidDataException($"{dump}: {result.DeadLetters + result.BadEnvelopes} messages dead-lettered, first: {deadLetters.Letters.First().Reason}");

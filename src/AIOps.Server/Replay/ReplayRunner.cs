@@ -9,9 +9,41 @@ namespace AIOps.Server.Replay;
 /// </summary>
 public static class ReplayRunner
 {
-    public static async Task<ReplayResult> RunAsync(TextReader input, MessageProcessor processor, IDeadLetterSink deadLetters, IProgress<long>? progress, CancellationToken cancellationToken)
+    private static readonly long SecondTicks = TimeSpan.TicksPerSecond;
+
+    public static async Task<ReplayResult> RunAsync(TextReader input, MessageProcessor processor, IDeadLetterSink deadLetters, IProgress<long>? progress, CancellationToken cancellationToken, ReplayOrder order = ReplayOrder.EventTime)
     {
-        long messages = 0, records = 0, dead = 0, badEnvelopes = 0;
+        var counts = new Counts();
+        if (order == ReplayOrder.File)
+        {
+            await foreach (var message in ReadAsync(input, deadLetters, counts, cancellationToken).ConfigureAwait(false))
+            {
+                await ProcessAsync(message, processor, progress, counts, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            // Buffer, then a stable sort on the second: file order survives wherever the dump was already in time order.
+            var buffered = new List<(long Second, InboundMessage Message)>();
+            var second = long.MinValue;
+            await foreach (var message in ReadAsync(input, deadLetters, counts, cancellationToken).ConfigureAwait(false))
+            {
+                second = message.Timestamp is { } ts ? ts.UtcTicks / SecondTicks : second; // no timestamp: stays beside the message before it
+                buffered.Add((second, message));
+            }
+
+            foreach (var (_, message) in buffered.OrderBy(m => m.Second))
+            {
+                await ProcessAsync(message, processor, progress, counts, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        progress?.Report(counts.Messages);
+        return new ReplayResult(counts.Messages, counts.Records, counts.Dead, counts.BadEnvelopes);
+    }
+
+    private static async IAsyncEnumerable<InboundMessage> ReadAsync(TextReader input, IDeadLetterSink deadLetters, Counts counts, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var lineNumber = 0L;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -23,30 +55,43 @@ public static class ReplayRunner
 
             if (!KcatEnvelope.TryParse(line, out var message, out var error))
             {
-                badEnvelopes++;
+                counts.BadEnvelopes++;
                 var raw = new InboundMessage("replay", 0, lineNumber, System.Text.Encoding.UTF8.GetBytes(line), InboundMessage.NoHeaders);
                 await deadLetters.DeadLetterAsync(raw, $"line {lineNumber}: {error}", cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            messages++;
-            var result = await processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
-            if (result.Success)
-            {
-                records += result.Records;
-            }
-            else
-            {
-                dead++;
-            }
+            yield return message;
+        }
+    }
 
-            if (messages % 1000 == 0)
-            {
-                progress?.Report(messages);
-            }
+    private static async Task ProcessAsync(InboundMessage message, MessageProcessor processor, IProgress<long>? progress, Counts counts, CancellationToken cancellationToken)
+    {
+        counts.Messages++;
+        var result = await processor.ProcessAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.Success)
+        {
+            counts.Records += result.Records;
+        }
+        else
+        {
+            counts.Dead++;
         }
 
-        progress?.Report(messages);
-        return new ReplayResult(messages, records, dead, badEnvelopes);
+        if (counts.Messages % 1000 == 0)
+        {
+            progress?.Report(counts.Messages);
+        }
+    }
+
+    private sealed class Counts
+    {
+        public long Messages { get; set; }
+
+        public long Records { get; set; }
+
+        public long Dead { get; set; }
+
+        public long BadEnvelopes { get; set; }
     }
 }
