@@ -15,7 +15,7 @@ internal static class ReplayCommand
     public static Command Create()
     {
         var input = new Option<string>("--input") { Description = "NDJSON in kcat's -J envelope (one message per line), or - for stdin.", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print the final incidents with their root-cause reports as JSON." };
+        var json = new Option<bool>("--json") { Description = "Print the final incidents with their root-cause reports as JSON ({incidents, merged}: incidents merged into another are listed apart)." };
         var rules = new Option<string?>("--rules") { Description = "Rules directory (topology.yaml, ...). Default: the rules shipped with aiops." };
         var order = new Option<string>("--order")
         {
@@ -60,7 +60,9 @@ internal static class ReplayCommand
             var incidents = store.List();
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(new { incidents }, AiopsJson.Indented));
+                // The problems found, apart from the incidents merged into them (kept for their history): counting
+                // "incidents" is counting problems.
+                Console.WriteLine(JsonSerializer.Serialize(new { incidents = incidents.Where(i => i.MergedInto is null), merged = incidents.Where(i => i.MergedInto is not null) }, AiopsJson.Indented));
             }
             else
             {

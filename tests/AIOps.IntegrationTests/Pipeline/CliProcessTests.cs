@@ -116,6 +116,8 @@ public sealed class CliProcessTests : IDisposable
         Assert.Equal(first.Stdout, second.Stdout);
         Assert.Contains("1 dead-lettered", first.Stderr, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(first.Stdout);
+        Assert.All(doc.RootElement.GetProperty("incidents").EnumerateArray(), i => Assert.False(i.TryGetProperty("mergedInto", out _)));
+        Assert.All(doc.RootElement.GetProperty("merged").EnumerateArray(), i => Assert.True(i.TryGetProperty("mergedInto", out _)));
         var open = doc.RootElement.GetProperty("incidents").EnumerateArray().Single(i => i.GetProperty("status").GetString() == "open");
         Assert.Equal(DemoScenario.FaultEntity, open.GetProperty("rootCause").GetProperty("candidates")[0].GetProperty("entity").GetString());
     }
