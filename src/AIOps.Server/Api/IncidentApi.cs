@@ -18,7 +18,7 @@ internal static class IncidentApi
         api.MapGet("/incidents", List)
             .WithName("listIncidents")
             .WithSummary("Incidents, newest first, with their operator state")
-            .WithDescription("Filters: status (open = open or acknowledged; acknowledged, silenced, noise, resolved, all), severity (minimum), service (an affected entity), from/to (RFC 3339, incidents overlapping the range), q (text in id, title, entities, top cause). Silenced and noise incidents are hidden unless suppressed=true. Pages: limit (1..1000, default 50) and offset; nextOffset is null on the last page.")
+            .WithDescription("Filters: status (open = open or acknowledged; acknowledged, silenced, noise, resolved, all), severity (minimum), service (an affected entity), from/to (RFC 3339, incidents overlapping the range), q (text in id, title, entities, top cause). Silenced and noise incidents are hidden unless suppressed=true, incidents merged into another unless merged=true (status=all shows both). Pages: limit (1..1000, default 50) and offset; nextOffset is null on the last page.")
             .Produces<JsonObject>(contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/incidents/stream", StreamAsync)
@@ -57,9 +57,10 @@ internal static class IncidentApi
         string? q,
         bool? suppressed,
         int? limit,
-        int? offset)
+        int? offset,
+        bool? merged)
     {
-        var query = IncidentQuery.Parse(status, severity, service, from, to, q, suppressed, limit, offset);
+        var query = IncidentQuery.Parse(status, severity, service, from, to, q, suppressed, limit, offset, merged);
         if (query.Error is { } error)
         {
             return ApiProblems.BadRequest(error);

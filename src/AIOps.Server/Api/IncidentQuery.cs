@@ -24,20 +24,24 @@ internal sealed class IncidentQuery
 
     public bool IncludeSuppressed { get; private init; }
 
+    /// <summary>Whether incidents merged into another are listed (they are history: their signals live on in the survivor).</summary>
+    public bool IncludeMerged { get; private init; }
+
     public int Limit { get; private init; } = DefaultLimit;
 
     public int Offset { get; private init; }
 
     public string? Error { get; private init; }
 
-    public static IncidentQuery Parse(string? status, string? severity, string? service, string? from, string? to, string? q, bool? suppressed, int? limit, int? offset)
+    public static IncidentQuery Parse(string? status, string? severity, string? service, string? from, string? to, string? q, bool? suppressed, int? limit, int? offset, bool? merged = null)
     {
         string[] statuses = ["open", "acknowledged", "silenced", "noise", "resolved", "all"];
         if (status?.ToLowerInvariant() == "all")
         {
-            // Everything, including silenced and noise: the "all" view of the console and CLI.
+            // Everything, including silenced, noise and merged: the "all" view of the console and CLI.
             status = null;
             suppressed = true;
+            merged ??= true;
         }
         if (status is not null && !statuses.Contains(status.ToLowerInvariant()))
         {
@@ -80,6 +84,7 @@ internal sealed class IncidentQuery
             To = toTime,
             Text = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
             IncludeSuppressed = suppressed ?? status is "silenced" or "noise",
+            IncludeMerged = merged ?? false,
             Limit = limit ?? DefaultLimit,
             Offset = offset ?? 0,
         };
@@ -88,6 +93,11 @@ internal sealed class IncidentQuery
     public bool Matches(Incident incident, OperatorState state)
     {
         if (Status is not null && !MatchesStatus(incident, state))
+        {
+            return false;
+        }
+
+        if (!IncludeMerged && incident.MergedInto is not null)
         {
             return false;
         }

@@ -20,7 +20,20 @@ public sealed class IncidentQueryApiTests : IAsyncLifetime
             FirstSeen = TestIncidents.T0.AddHours(i),
             LastSeen = TestIncidents.T0.AddHours(i).AddMinutes(10),
         });
-        _host = await ApiHost.StartAsync(null, null, [.. incidents]);
+        var merged = TestIncidents.Create("inc-merged", 2) with { Status = IncidentStatus.Resolved, MergedInto = "inc-0", FirstSeen = TestIncidents.T0, LastSeen = TestIncidents.T0.AddMinutes(5) };
+        _host = await ApiHost.StartAsync(null, null, [.. incidents, merged]);
+    }
+
+    [Theory]
+    [InlineData("", 7)]
+    [InlineData("merged=true", 8)]
+    [InlineData("status=all", 8)]
+    [InlineData("status=all&merged=false", 7)]
+    public async Task List_MergedIncidents_HiddenUnlessAsked(string query, int expected)
+    {
+        using var page = await GetJsonAsync($"/api/v1/incidents?{query}");
+
+        Assert.Equal(expected, page.RootElement.GetProperty("total").GetInt32());
     }
 
     [Fact]
