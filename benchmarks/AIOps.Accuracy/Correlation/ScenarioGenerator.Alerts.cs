@@ -69,7 +69,11 @@ internal sealed partial class ScenarioGenerator
     {
         var isNode = entity.StartsWith("node-", StringComparison.Ordinal);
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["alertname"] = name, ["severity"] = severity };
-        if (isNode)
+        if (_spec.KubeLabels && KubeExporter(name) is { } exporter)
+        {
+            KubeAlertLabels(labels, entity, isNode, exporter);
+        }
+        else if (isNode)
         {
             labels["node"] = entity;
         }
@@ -107,6 +111,52 @@ internal sealed partial class ScenarioGenerator
             ["alerts"] = new[] { alert },
         });
         Emit("telemetry.events", entity, t, payload);
+    }
+
+    /// <summary>Which exporter's series a kube-prometheus alert of this name is computed from, or null for the shop's own rules.</summary>
+    private static string? KubeExporter(string name) => name switch
+    {
+        _ when name.StartsWith("Kube", StringComparison.Ordinal) => "kube-state-metrics",
+        "PodRestarted" => "kube-state-metrics",
+        "CPUThrottlingHigh" or "HighMemoryUsage" => "kubelet",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The exporter's own job, service and instance (as kube-prometheus scrapes it) plus what the series is about: the
+    /// node, or the namespace and the pod its controller named (a Deployment's `name-hash-xxxxx`, a datastore's
+    /// StatefulSet `name-0`); no label names the affected service.
+    /// </summary>
+    private void KubeAlertLabels(SortedDictionary<string, string> labels, string entity, bool isNode, string exporter)
+    {
+        labels["job"] = exporter;
+        labels["service"] = exporter == "kubelet" ? "kubelet" : "prometheus-kube-state-metrics";
+        labels["instance"] = exporter == "kubelet" ? "10.0.0.11:10250" : "10.244.1.7:8080";
+        if (isNode)
+        {
+            labels["node"] = entity;
+            return;
+        }
+
+        labels["namespace"] = SimulatedSystem.Namespace;
+        var component = _components.FirstOrDefault(c => c.Name == entity);
+        labels["pod"] = component is { IsDatastore: true } ? $"{entity}-0" : $"{entity}-{GeneratedName(entity, 9)}-{GeneratedName(entity + "/pod", 5)}";
+        labels["container"] = entity;
+    }
+
+    // Kubernetes' generated-name alphabet, drawn from a hash of the seed text so a pod keeps its name.
+    private static string GeneratedName(string seed, int length)
+    {
+        const string alphabet = "bcdfghjklmnpqrstvwxz2456789";
+        var hash = StableHash.Of(seed);
+        var name = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            name[i] = alphabet[(int)(hash % (ulong)alphabet.Length)];
+            hash /= (ulong)alphabet.Length;
+        }
+
+        return new string(name);
     }
 
     private sealed class AlertState(int pendingSince)

@@ -17,9 +17,11 @@ internal sealed record FaultSpec(string Id, string Kind, string Description, int
 /// A scenario: its faults and how much unrelated background noise runs alongside them. <see cref="System"/> replaces
 /// the shop's components (null: <see cref="SimulatedSystem.Components"/>); <see cref="TracedCalls"/> are calls that
 /// exist only in the spans (no topology entry); with <see cref="Traces"/> every service also emits OTLP/JSON spans.
-/// <see cref="Volume"/> sets how many series each service exports (null: <see cref="TelemetryVolume.Suite"/>).
+/// <see cref="Volume"/> sets how many series each service exports (null: <see cref="TelemetryVolume.Suite"/>). With
+/// <see cref="KubeLabels"/> the Kubernetes alerts carry the labels kube-prometheus gives them (the exporter's job,
+/// service and instance beside the pod's) instead of the affected service's.
 /// </summary>
-internal sealed record ScenarioSpec(string Name, string Description, int Seed, int Steps, FaultSpec[] Faults, int NoiseEvents, Component[]? System = null, bool Traces = false, (string Caller, string Callee)[]? TracedCalls = null, TelemetryVolume? Volume = null);
+internal sealed record ScenarioSpec(string Name, string Description, int Seed, int Steps, FaultSpec[] Faults, int NoiseEvents, Component[]? System = null, bool Traces = false, (string Caller, string Callee)[]? TracedCalls = null, TelemetryVolume? Volume = null, bool KubeLabels = false);
 
 /// <summary>Ground truth, kept out of the payloads: which entity was part of which fault, and when.</summary>
 internal sealed record TruthEntry(string Id, string Kind, string Description, string[] Entities, DateTimeOffset Start, DateTimeOffset End);
