@@ -8,7 +8,8 @@ public sealed record DetectionRule(
     SignalDirection? Direction = null,
     TimeSpan? MinDuration = null,
     SeasonHint? Season = null,
-    bool? Stuck = null)
+    bool? Stuck = null,
+    CounterMode? Counter = null)
 {
     /// <summary>Glob match on the metric name: <c>*</c> is any run of characters; case-insensitive.</summary>
     public bool Matches(string metricName) => GlobMatch(Match.AsSpan(), metricName.AsSpan());

@@ -49,6 +49,7 @@ public sealed class DetectionRules
             name,
             rule?.Threshold ?? Defaults.Threshold ?? defaultThreshold,
             rule?.Direction ?? Defaults.Direction ?? SignalDirection.Both,
-            rule?.MinDuration ?? Defaults.MinDuration ?? TimeSpan.Zero);
+            rule?.MinDuration ?? Defaults.MinDuration ?? TimeSpan.Zero,
+            rule?.Counter ?? Defaults.Counter ?? CounterMode.Auto);
     }
 }

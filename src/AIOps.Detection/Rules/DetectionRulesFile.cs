@@ -15,7 +15,7 @@ public static class DetectionRulesFile
     /// <summary>The detector name that means the engine's gated live default.</summary>
     public const string LiveDetector = "live";
 
-    private static readonly string[] RuleKeys = ["match", "detector", "threshold", "direction", "minDuration", "season", "stuck"];
+    private static readonly string[] RuleKeys = ["match", "detector", "threshold", "direction", "minDuration", "season", "stuck", "counter"];
 
     public static DetectionRules Load(string path) => Parse(File.ReadAllText(path), path);
 
@@ -145,6 +145,22 @@ public static class DetectionRulesFile
             }
         }
 
-        return new DetectionRule(match ?? "*", detector, threshold, direction, minDuration, season, stuck);
+        CounterMode? counter = null;
+        if (Text("counter") is { } counterText)
+        {
+            counter = counterText.ToLowerInvariant() switch
+            {
+                "auto" => CounterMode.Auto,
+                "true" => CounterMode.Counter,
+                "false" => CounterMode.Gauge,
+                _ => null,
+            };
+            if (counter is null)
+            {
+                Fail("counter", $"counter must be auto, true or false, not '{counterText}'");
+            }
+        }
+
+        return new DetectionRule(match ?? "*", detector, threshold, direction, minDuration, season, stuck, counter);
     }
 }

@@ -8,7 +8,8 @@ public sealed record MetricPolicy(
     string DetectorName,
     double Threshold,
     SignalDirection Direction,
-    TimeSpan MinDuration)
+    TimeSpan MinDuration,
+    CounterMode Counter = CounterMode.Auto)
 {
     /// <summary>Whether a deviation from <paramref name="expected"/> to <paramref name="value"/> counts.</summary>
     public bool Allows(double value, double expected) => Direction switch

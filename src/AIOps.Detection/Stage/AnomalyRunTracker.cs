@@ -66,7 +66,9 @@ internal sealed class AnomalyRunTracker(DetectionOptions options)
             Fingerprint = $"anomaly:{id.Text}",
             Summary = score.Kind == AnomalyKind.Stuck
                 ? $"{indicator} on {entity} is stuck at {value:G4}: unchanged for longer than it has ever held one value"
-                : $"{indicator} on {entity} is {(direction == Direction.Down ? "below" : "above")} normal: {value:G4} vs expected {score.Expected:G4}",
+                : state.Counter is { IsCounter: true }
+                    ? $"{indicator} on {entity} is {(direction == Direction.Down ? "below" : "above")} normal: {value:G4}/s vs expected {score.Expected:G4}/s (rate of a counter)"
+                    : $"{indicator} on {entity} is {(direction == Direction.Down ? "below" : "above")} normal: {value:G4} vs expected {score.Expected:G4}",
             Labels = id.Labels,
         };
     }

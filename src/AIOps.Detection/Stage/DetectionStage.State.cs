@@ -60,8 +60,13 @@ public sealed partial class DetectionStage
             return false;
         }
 
-        _series[snapshot.Id] = new SeriesState(snapshot.Name, detector, policy);
+        // Counter or gauge is judged again from the next points (the detector itself resumes warm).
+        _series[snapshot.Id] = new SeriesState(snapshot.Name, detector, policy) { Counter = IsDerived(snapshot.Name) ? null : CounterRate.For(snapshot.Name, policy.Counter) };
         DetectionHealth.Series.Add(1);
         return true;
     }
+
+    /// <summary>Series this stage derives from logs and spans (per-bucket counts and ratios, never cumulative).</summary>
+    private static bool IsDerived(string name) =>
+        name.StartsWith("log.", StringComparison.Ordinal) || name.StartsWith("span.", StringComparison.Ordinal) || name.StartsWith("edge.", StringComparison.Ordinal);
 }

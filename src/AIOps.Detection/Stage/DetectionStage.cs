@@ -43,7 +43,7 @@ public sealed partial class DetectionStage : ISignalDetector
         switch (record)
         {
             case MetricPoint point:
-                ObserveMetric(point.Name, point.Labels, point.Resource.EntityKey, point.Timestamp, point.Value, signals);
+                ObserveMetric(point.Name, point.Labels, point.Resource.EntityKey, point.Timestamp, point.Value, signals, ingested: true);
                 break;
             case LogRecord log:
                 ObserveLog(log, signals);
@@ -57,7 +57,8 @@ public sealed partial class DetectionStage : ISignalDetector
         }
     }
 
-    private void ObserveMetric(string name, LabelSet labels, string entity, DateTimeOffset timestamp, double value, ICollection<Signal> signals)
+    /// <param name="ingested">A metric as it arrived (it may be a cumulative counter), not a series derived here from logs or spans.</param>
+    private void ObserveMetric(string name, LabelSet labels, string entity, DateTimeOffset timestamp, double value, ICollection<Signal> signals, bool ingested = false)
     {
         var id = SeriesId.Of(name, labels);
         if (!_series.TryGetValue(id, out var state))
@@ -70,9 +71,14 @@ public sealed partial class DetectionStage : ISignalDetector
             }
 
             var policy = _rules.Resolve(name, _factory, _detectorName, _options.SignalThreshold);
-            state = new SeriesState(name, policy.Factory.Create(name), policy);
+            state = new SeriesState(name, policy.Factory.Create(name), policy) { Counter = ingested ? CounterRate.For(name, policy.Counter) : null };
             DetectionHealth.Series.Add(1);
             _series[id] = state;
+        }
+
+        if (state.Counter is { } counter && !counter.TryNext(timestamp, value, out value))
+        {
+            return; // a counter's first sample, or a series still being judged counter or gauge
         }
 
         var score = state.Detector.Update(timestamp, value);

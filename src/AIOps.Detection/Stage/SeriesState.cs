@@ -6,6 +6,9 @@ namespace AIOps.Detection.Stage;
 /// <summary>One series' detector and policy plus the state of its current anomaly run.</summary>
 internal sealed class SeriesState(string name, ISeriesDetector detector, MetricPolicy policy)
 {
+    /// <summary>Set for a (possible) cumulative counter: its samples are scored as per-second rates.</summary>
+    public CounterRate? Counter { get; init; }
+
     /// <summary>The metric name (the detection rules resolve the policy from it, also when state is restored).</summary>
     public string Name { get; } = name;
 

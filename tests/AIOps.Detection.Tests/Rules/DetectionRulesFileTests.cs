@@ -78,4 +78,27 @@ public sealed class DetectionRulesFileTests
 
         return Path.Combine(directory!.FullName, "rules", DetectionRulesFile.FileName);
     }
+
+    [Fact]
+    public void Parse_Counter_ResolvesPerMetricAndRejectsOtherWords()
+    {
+        const string yaml = """
+            metrics:
+              - match: "jobs_done"
+                counter: true
+              - match: "*_total"
+                counter: false
+              - match: "odd"
+                counter: sometimes
+            """;
+
+        var error = Assert.Throws<InvalidDataException>(() => DetectionRulesFile.Parse(yaml, "detection.yaml"));
+        Assert.Contains("detection.yaml:7", error.Message, StringComparison.Ordinal);
+        Assert.Contains("counter must be auto, true or false, not 'sometimes'", error.Message, StringComparison.Ordinal);
+
+        var sut = DetectionRulesFile.Parse(yaml[..yaml.IndexOf("  - match: \"odd\"", StringComparison.Ordinal)]);
+        Assert.Equal(CounterMode.Counter, sut.Resolve("jobs_done", Fallback, "live", 0.8).Counter);
+        Assert.Equal(CounterMode.Gauge, sut.Resolve("errors_total", Fallback, "live", 0.8).Counter);
+        Assert.Equal(CounterMode.Auto, sut.Resolve("queue_depth", Fallback, "live", 0.8).Counter);
+    }
 }

@@ -218,6 +218,34 @@ public sealed class DetectionStageTests
         Assert.DoesNotContain(_signals, s => s.Indicator == SpanIndicators.DurationMs);
     }
 
+    [Fact]
+    public void Observe_CounterThatRestarts_IsScoredAsItsRateAndStaysQuiet_ButARateJumpSignals()
+    {
+        // Scored raw, the restart's drop to zero would be the largest deviation this series ever showed.
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var random = new Random(5150);
+        var labels = LabelSet.From(("service.name", "cart"));
+        var total = 0.0;
+        for (var i = 0; i < 200; i++)
+        {
+            // ~10 requests/s, 15 s scrapes; at 120 the process restarted and has counted 150 since, from zero.
+            total = i == 120 ? 150 : total + 150 + (10 * random.NextDouble());
+            sut.Observe(MetricPoint.Create("http_requests_total", labels, T0.AddSeconds(15 * i), total), _signals);
+        }
+
+        Assert.Empty(_signals);
+        for (var i = 200; i < 240; i++)
+        {
+            total += 1500 + (100 * random.NextDouble()); // ~100 requests/s
+            sut.Observe(MetricPoint.Create("http_requests_total", labels, T0.AddSeconds(15 * i), total), _signals);
+        }
+
+        var signal = Assert.Single(_signals.Take(1));
+        Assert.Equal("http_requests_total", signal.Indicator);
+        Assert.InRange(signal.Observed, 90, 120);
+        Assert.Contains("/s (rate of a counter)", signal.Summary, StringComparison.Ordinal);
+    }
+
     private static SpanRecord Span(string service, string? peer, DateTimeOffset t, double ms, bool error) => new()
     {
         Timestamp = t, Resource = new Resource(service), TraceId = "t", SpanId = "s", Service = service, Operation = "op",
