@@ -27,6 +27,10 @@ internal sealed partial class ScenarioGenerator
     private readonly DateTimeOffset _start;
     private readonly Component[] _components;
     private readonly TelemetryVolume _volume;
+
+    // Counters draw from their own generator, so switching them on leaves every other draw (and byte) as it was.
+    private readonly Random _counterRandom;
+    private readonly Dictionary<string, (double Requests, double Errors)> _counters = new(StringComparer.Ordinal);
     private static readonly string[] Routes = ["/list", "/get", "/create", "/update", "/delete", "/search", "/health", "/export"];
 
     public ScenarioGenerator(ScenarioSpec spec)
@@ -36,6 +40,7 @@ internal sealed partial class ScenarioGenerator
         _start = Epoch.AddDays(spec.Seed);
         _components = spec.System ?? SimulatedSystem.Components;
         _volume = spec.Volume ?? TelemetryVolume.Suite;
+        _counterRandom = new Random(spec.Seed ^ 0x5EED);
     }
 
     public (IReadOnlyList<string> Lines, ScenarioTruth Truth) Generate()
@@ -171,8 +176,21 @@ internal sealed partial class ScenarioGenerator
     {
         var ns = (t.ToUnixTimeMilliseconds() * 1_000_000).ToString(CultureInfo.InvariantCulture);
         var routeTag = route is null ? string.Empty : $",route=/api/{c.Name}{route}";
+        var counters = string.Empty;
+        if (_spec.Counters)
+        {
+            // About 20 requests/s per series; errors follow the error rate (percent) of the step.
+            var key = $"{c.Name}/{pod}{route}";
+            var (requests, errors) = _counters.GetValueOrDefault(key);
+            var served = Math.Round(Step.TotalSeconds * 20 * (1 + (0.05 * ((_counterRandom.NextDouble() * 2) - 1))));
+            requests += served;
+            errors += Math.Round(served * errorRate / 100);
+            _counters[key] = (requests, errors);
+            counters = string.Create(CultureInfo.InvariantCulture, $",requests_total={requests:0},errors_total={errors:0}");
+        }
+
         Emit("telemetry.metrics", c.Name, t, string.Create(CultureInfo.InvariantCulture,
-            $"http,service={c.Name},pod={c.Name}-{pod},host={c.Node},namespace={SimulatedSystem.Namespace}{routeTag} latency_ms={latency:0.###},error_rate={errorRate:0.###} {ns}"));
+            $"http,service={c.Name},pod={c.Name}-{pod},host={c.Node},namespace={SimulatedSystem.Namespace}{routeTag} latency_ms={latency:0.###},error_rate={errorRate:0.###}{counters} {ns}"));
     }
 
     private void Prometheus(DateTimeOffset t, string name, double value, params (string Key, string Value)[] labels)

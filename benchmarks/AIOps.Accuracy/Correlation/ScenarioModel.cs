@@ -19,9 +19,10 @@ internal sealed record FaultSpec(string Id, string Kind, string Description, int
 /// exist only in the spans (no topology entry); with <see cref="Traces"/> every service also emits OTLP/JSON spans.
 /// <see cref="Volume"/> sets how many series each service exports (null: <see cref="TelemetryVolume.Suite"/>). With
 /// <see cref="KubeLabels"/> the Kubernetes alerts carry the labels kube-prometheus gives them (the exporter's job,
-/// service and instance beside the pod's) instead of the affected service's.
+/// service and instance beside the pod's) instead of the affected service's. With <see cref="Counters"/> every HTTP
+/// series also reports cumulative `requests_total` and `errors_total` counters, as Prometheus client libraries do.
 /// </summary>
-internal sealed record ScenarioSpec(string Name, string Description, int Seed, int Steps, FaultSpec[] Faults, int NoiseEvents, Component[]? System = null, bool Traces = false, (string Caller, string Callee)[]? TracedCalls = null, TelemetryVolume? Volume = null, bool KubeLabels = false);
+internal sealed record ScenarioSpec(string Name, string Description, int Seed, int Steps, FaultSpec[] Faults, int NoiseEvents, Component[]? System = null, bool Traces = false, (string Caller, string Callee)[]? TracedCalls = null, TelemetryVolume? Volume = null, bool KubeLabels = false, bool Counters = false);
 
 /// <summary>Ground truth, kept out of the payloads: which entity was part of which fault, and when.</summary>
 internal sealed record TruthEntry(string Id, string Kind, string Description, string[] Entities, DateTimeOffset Start, DateTimeOffset End);

@@ -19,6 +19,7 @@ internal sealed class CounterRate
     private DateTimeOffset _lastTime;
     private int _seen;
     private int _drops;
+    private double _seconds;
 
     private CounterRate(Kind kind) => _kind = kind;
 
@@ -78,7 +79,24 @@ internal sealed class CounterRate
             return false;
         }
 
+        _seconds = seconds;
         scored = (value >= previous ? value - previous : value) / seconds;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the latest rate differs from <paramref name="expected"/> by more than counting noise: events arrive
+    /// about like a Poisson process, so an interval expected to hold n events holds n +- 3 sqrt(n) by chance (n at
+    /// least 1). Two errors where one was usual is not a surge, however young the series or sparse its counts.
+    /// </summary>
+    public bool Significant(double rate, double expected)
+    {
+        if (double.IsNaN(expected) || _seconds <= 0)
+        {
+            return true;
+        }
+
+        var expectedCount = Math.Max(expected, 0) * _seconds;
+        return Math.Abs((rate * _seconds) - expectedCount) > 3 * Math.Sqrt(Math.Max(expectedCount, 1));
     }
 }

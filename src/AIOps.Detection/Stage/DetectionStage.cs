@@ -82,6 +82,11 @@ public sealed partial class DetectionStage : ISignalDetector
         }
 
         var score = state.Detector.Update(timestamp, value);
+        if (state.Counter is { IsCounter: true } rate && score.Score > 0 && !rate.Significant(value, score.Expected))
+        {
+            score = score with { Score = 0 }; // within counting noise: not an anomaly, whatever the detector's range says
+        }
+
         TrackHealth(state, score);
         var identity = new SeriesIdentity(id.Value, $"{entity}/{name}/{id}", labels);
         if (_runs.Track(state, score, entity, name, identity, timestamp, value) is { } signal)

@@ -64,4 +64,17 @@ public sealed class CounterRateTests
         Assert.False(sut.IsCounter);
         Assert.Equal([40.0, 35.0], scored);
     }
+
+    [Theory]
+    [InlineData(5, 2, false)] // 5 errors in 10 s where 2 were usual: counting noise
+    [InlineData(12, 2, true)] // 12 where 2 were usual: more than 3 sqrt(2) away
+    [InlineData(1150, 1000, true)] // large counts: 150 is well past 3 sqrt(1000) = 95
+    [InlineData(1050, 1000, false)]
+    public void Significant_BeyondPoissonNoise(double observedCount, double expectedCount, bool expected)
+    {
+        var sut = CounterRate.For("errors_total", CounterMode.Auto)!;
+        Rates(sut, 0, observedCount); // one 10-second interval
+
+        Assert.Equal(expected, sut.Significant(observedCount / 10, expectedCount / 10));
+    }
 }
