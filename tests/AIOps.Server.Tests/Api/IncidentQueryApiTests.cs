@@ -24,18 +24,6 @@ public sealed class IncidentQueryApiTests : IAsyncLifetime
         _host = await ApiHost.StartAsync(null, null, [.. incidents, merged]);
     }
 
-    [Theory]
-    [InlineData("", 7)]
-    [InlineData("merged=true", 8)]
-    [InlineData("status=all", 8)]
-    [InlineData("status=all&merged=false", 7)]
-    public async Task List_MergedIncidents_HiddenUnlessAsked(string query, int expected)
-    {
-        using var page = await GetJsonAsync($"/api/v1/incidents?{query}");
-
-        Assert.Equal(expected, page.RootElement.GetProperty("total").GetInt32());
-    }
-
     [Fact]
     public async Task List_LimitAndOffset_PagesThroughAll()
     {
@@ -62,6 +50,10 @@ public sealed class IncidentQueryApiTests : IAsyncLifetime
     [InlineData("from=2026-11-27T13:00:00Z&to=2026-11-27T14:30:00Z", 2)]
     [InlineData("q=inc-5", 1)]
     [InlineData("status=resolved", 0)]
+    [InlineData("", 7)] // the incident merged into inc-0 is history, not a problem of its own
+    [InlineData("merged=true", 8)]
+    [InlineData("status=all", 8)]
+    [InlineData("status=all&merged=false", 7)]
     public async Task List_Filter_ReturnsMatching(string query, int expected)
     {
         using var page = await GetJsonAsync($"/api/v1/incidents?{query}");
