@@ -28,6 +28,9 @@ public static class KafkaDefaults
     /// <summary>How long the consumer waits for a message before it reports idle.</summary>
     public const int IdleIntervalMs = 250;
 
+    /// <summary>Messages behind from which a partition counts as catching up (a few seconds of a busy partition).</summary>
+    public const long CatchUpLag = 10_000;
+
     /// <summary>
     /// The engine awaits each sink write before storing a message's offset, so a linger only adds latency
     /// (measured: 5.7-7.1 ms per awaited write at 5 ms, 0.72 ms at 0); batching still happens under load.

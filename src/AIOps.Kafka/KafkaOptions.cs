@@ -24,6 +24,13 @@ public sealed class KafkaOptions
     public int IdleIntervalMs { get; set; } = KafkaDefaults.IdleIntervalMs;
 
     /// <summary>
+    /// A partition more than this many messages behind is catching up a backlog: it holds the incident clock at the
+    /// newest event it delivered, and signals from ahead of it wait (in event-time order) until it has passed them.
+    /// 0 turns the hold off.
+    /// </summary>
+    public long CatchUpLag { get; set; } = KafkaDefaults.CatchUpLag;
+
+    /// <summary>
     /// Raw librdkafka properties passed to every client (SASL, TLS, client.id, ...), e.g.
     /// <c>security.protocol=SASL_SSL</c>. Settings that the delivery guarantee depends on cannot be overridden.
     /// </summary>

@@ -9,7 +9,7 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--delivery interleaved|chunked:N|by-topic] [--replay-order event-time|file] [--kube-labels] [--counters] [--noise-scale F] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
+/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--delivery interleaved|chunked:N|by-topic] [--replay-order event-time|file] [--backlog-hold] [--kube-labels] [--counters] [--noise-scale F] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
@@ -32,6 +32,7 @@ internal static class CorrelationHarness
         var volume = TelemetryVolume.Parse(Option(args, "--volume") ?? "suite");
         var delivery = DeliveryOrder.Parse(Option(args, "--delivery") ?? "interleaved");
         var replayOrder = Option(args, "--replay-order") == "file" ? ReplayOrder.File : ReplayOrder.EventTime; // file: the replay before it sorted
+        var backlogHold = args.Contains("--backlog-hold"); // hold the lifecycle clock for topics with messages still to come (consumer lag)
         var kubeLabels = args.Contains("--kube-labels"); // Kubernetes alerts labelled as kube-prometheus does
         var counters = args.Contains("--counters"); // HTTP series also report cumulative request and error counters
         var noiseScale = double.Parse(Option(args, "--noise-scale") ?? "1", CultureInfo.InvariantCulture); // more (or less) background noise
@@ -63,7 +64,7 @@ internal static class CorrelationHarness
                 var dump = Path.Combine(output, spec.Name + ".ndjson");
                 File.WriteAllLines(dump, delivery.Apply(lines));
                 File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
-                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes, replayOrder).GetAwaiter().GetResult());
+                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes, replayOrder, backlogHold).GetAwaiter().GetResult());
             }
 
             Console.WriteLine($"Telemetry volume: {volume.Pods} pods x {volume.Routes} route(s) per service, delivery {delivery.Name} ({output})");
@@ -79,11 +80,15 @@ internal static class CorrelationHarness
 
     private static readonly JsonSerializerOptions TruthJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose, List<FaultRootCause> rootCauses, ReplayOrder order)
+    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose, List<FaultRootCause> rootCauses, ReplayOrder order, bool backlogHold)
     {
         var capture = new CaptureSinks();
         var deadLetters = new MemoryDeadLetterSink();
         var composition = EngineComposition.Create(new EngineOptions { RulesDirectory = rulesDirectory }, TimeProvider.System, new MemoryIncidentStore(), deadLetters, [capture], [capture]);
+        if (backlogHold)
+        {
+            composition.Engine.Hold = BacklogHold.FromDump(dump);
+        }
         using (var reader = new StreamReader(dump))
         {
             var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, CancellationToken.None, order);

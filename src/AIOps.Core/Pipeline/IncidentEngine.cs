@@ -19,6 +19,11 @@ public sealed class IncidentEngine
     private readonly IReadOnlyList<ISignalSink> _signalSinks;
     private readonly List<Signal> _signals = [];
     private readonly List<IncidentChange> _changes = [];
+    // By the event time of the record that raised each signal (a log-rate anomaly is raised when its bucket closes,
+    // after the time it is stamped with, as in a live stream), then arrival order: the order the signals would have
+    // come in had the topics been read interleaved.
+    private readonly PriorityQueue<Signal, (long RaisedAt, long Arrival)> _held = new();
+    private long _arrivals;
     private readonly TimeSpan _allowedLateness;
 
     /// <summary>
@@ -52,10 +57,34 @@ public sealed class IncidentEngine
 
     public ICorrelator Correlator => _correlator;
 
+    /// <summary>Messages and newest event time per input source (fed by <see cref="ProcessAsync(IReadOnlyList{TelemetryRecord}, string, int, CancellationToken)"/>).</summary>
+    public SourceClocks Sources { get; } = new();
+
+    /// <summary>
+    /// Optional: the event time the lifecycle clock must not pass yet, or null. The Kafka host sets it from the
+    /// consumer's lag: catching up a backlog, a sparse topic (alerts) can deliver hours ahead of the metrics of the same
+    /// hours; without a hold its incidents would resolve on their quiet period before their metrics arrived.
+    /// </summary>
+    public Func<SourceClocks, DateTimeOffset?>? Hold { get; set; }
+
+    /// <summary>
+    /// The most a hold may trail the newest event: a catch-up after an outage of up to this long keeps event-time
+    /// order, and a partition stuck behind cannot keep incidents from forming (or held signals piling up) for longer.
+    /// </summary>
+    public static readonly TimeSpan MaxHold = TimeSpan.FromHours(6);
+
+    /// <summary>Signals waiting for a partition that is catching up.</summary>
+    public int HeldSignals => _held.Count;
+
     /// <summary>Runs the records through every stage; returns once every result was accepted by the sinks.</summary>
-    public async ValueTask ProcessAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken cancellationToken)
+    public ValueTask ProcessAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken cancellationToken) =>
+        ProcessAsync(records, string.Empty, 0, cancellationToken);
+
+    /// <summary>As the overload without a source, for the records of one message from that topic and partition.</summary>
+    public async ValueTask ProcessAsync(IReadOnlyList<TelemetryRecord> records, string topic, int partition, CancellationToken cancellationToken)
     {
         _signals.Clear();
+        DateTimeOffset? newest = null;
         foreach (var record in records)
         {
             if (record.Timestamp > Watermark)
@@ -63,10 +92,18 @@ public sealed class IncidentEngine
                 Watermark = record.Timestamp;
             }
 
+            if (newest is not { } n || record.Timestamp > n)
+            {
+                newest = record.Timestamp;
+            }
+
             _detector.Observe(record, _signals);
         }
 
+        Sources.Observe(topic, partition, newest);
+
         _changes.Clear();
+        var hold = CurrentHold();
         foreach (var signal in _signals)
         {
             foreach (var sink in _signalSinks)
@@ -74,12 +111,22 @@ public sealed class IncidentEngine
                 await sink.PublishAsync(signal, cancellationToken).ConfigureAwait(false);
             }
 
-            _correlator.Observe(signal, _changes);
+            if (hold is not null || _held.Count > 0)
+            {
+                _held.Enqueue(signal, ((newest ?? signal.Timestamp).UtcTicks, _arrivals++)); // a source is catching up (or was): event-time order
+            }
+            else
+            {
+                _correlator.Observe(signal, _changes);
+            }
         }
 
+        ReleaseHeld(hold);
         if (Watermark != DateTimeOffset.MinValue)
         {
-            _correlator.AdvanceTo(Watermark - _allowedLateness, _changes);
+            // The slower of the newest event and a partition catching up, less the lateness a live stream has anyway.
+            var clock = (hold is { } h && h < Watermark ? h : Watermark) - _allowedLateness;
+            _correlator.AdvanceTo(clock, _changes);
         }
 
         await PublishAsync(cancellationToken).ConfigureAwait(false);
@@ -94,8 +141,29 @@ public sealed class IncidentEngine
         }
 
         _changes.Clear();
+        ReleaseHeld(null);
         _correlator.AdvanceTo(Watermark, _changes);
         await PublishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private DateTimeOffset? CurrentHold()
+    {
+        if (Hold?.Invoke(Sources) is not { } hold || Watermark == DateTimeOffset.MinValue)
+        {
+            return null;
+        }
+
+        var floor = Watermark - MaxHold;
+        return hold < floor ? floor : hold;
+    }
+
+    /// <summary>Held signals up to <paramref name="hold"/> (all when null) go to the correlator, oldest first.</summary>
+    private void ReleaseHeld(DateTimeOffset? hold)
+    {
+        while (_held.TryPeek(out _, out var at) && (hold is not { } h || at.RaisedAt <= h.UtcTicks))
+        {
+            _correlator.Observe(_held.Dequeue(), _changes);
+        }
     }
 
     private async ValueTask PublishAsync(CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public sealed class MessageProcessor
         }
 
         _normalizer?.Normalize(_records);
-        await _engine.ProcessAsync(_records, cancellationToken).ConfigureAwait(false);
+        await _engine.ProcessAsync(_records, message.Topic, message.Partition, cancellationToken).ConfigureAwait(false);
         return result;
     }
 }

@@ -48,6 +48,7 @@ public sealed class EngineRuntime : IDisposable
             _metrics,
             // Run-time silences survive a restart beside the other state; they drop out once their end has passed.
             options.PersistState ? new FileSilenceStore(Path.Combine(options.DataDirectory, FileSilenceStore.FileName), time) : null);
+        Composition.Engine.Hold = ConsumerLagHold.Create(() => Consumer.Lag, options.Kafka.CatchUpLag);
         _metrics.SeedOpenIncidents(Composition.Engine.Correlator.OpenIncidents);
         if (options.PersistState)
         {
