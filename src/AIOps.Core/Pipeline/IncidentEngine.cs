@@ -76,6 +76,9 @@ public sealed class IncidentEngine
     /// <summary>Signals waiting for a partition that is catching up.</summary>
     public int HeldSignals => _held.Count;
 
+    /// <summary>Signals that have waited for a partition catching up, since start.</summary>
+    public long SignalsHeldTotal { get; private set; }
+
     /// <summary>Runs the records through every stage; returns once every result was accepted by the sinks.</summary>
     public ValueTask ProcessAsync(IReadOnlyList<TelemetryRecord> records, CancellationToken cancellationToken) =>
         ProcessAsync(records, string.Empty, 0, cancellationToken);
@@ -114,6 +117,7 @@ public sealed class IncidentEngine
             if (hold is not null || _held.Count > 0)
             {
                 _held.Enqueue(signal, ((newest ?? signal.Timestamp).UtcTicks, _arrivals++)); // a source is catching up (or was): event-time order
+                SignalsHeldTotal++;
             }
             else
             {
@@ -143,6 +147,23 @@ public sealed class IncidentEngine
         _changes.Clear();
         ReleaseHeld(null);
         _correlator.AdvanceTo(Watermark, _changes);
+        await PublishAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Correlates every held signal now (the consumer went idle: nothing is behind any more), without moving the clock
+    /// past the newest event. A no-op when nothing is held.
+    /// </summary>
+    public async ValueTask ReleaseHeldAsync(CancellationToken cancellationToken)
+    {
+        if (_held.Count == 0)
+        {
+            return;
+        }
+
+        _changes.Clear();
+        ReleaseHeld(null);
+        _correlator.AdvanceTo(Watermark - _allowedLateness, _changes);
         await PublishAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -128,7 +128,7 @@ public sealed class EngineRuntime : IDisposable
 
     /// <summary>Consumes until cancelled; every message is decoded and processed before its offset is stored.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
-        Consumer.RunAsync(HandleAsync, _options.AdvanceClockWhenIdle ? OnIdleAsync : null, cancellationToken);
+        Consumer.RunAsync(HandleAsync, _options.AdvanceClockWhenIdle ? OnIdleAsync : OnIdleKeepClockAsync, cancellationToken);
 
     public void Dispose()
     {
@@ -165,6 +165,10 @@ public sealed class EngineRuntime : IDisposable
         SaveDetectorStateWhenDue();
         return Composition.Engine.AdvanceToAsync(_time.GetUtcNow(), cancellationToken);
     }
+
+    // Event time only (tests, backfills): the clock stays with the data, but signals held for a backlog go out once
+    // the consumer has nothing left to read.
+    private ValueTask OnIdleKeepClockAsync(CancellationToken cancellationToken) => Composition.Engine.ReleaseHeldAsync(cancellationToken);
 
     // On the consumer thread, between messages: the stage is single-threaded, so this is a consistent snapshot.
     private void SaveDetectorStateWhenDue()

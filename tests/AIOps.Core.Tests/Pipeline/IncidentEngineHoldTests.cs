@@ -78,6 +78,21 @@ public sealed class IncidentEngineHoldTests
         Assert.Equal([0.0, 20.0], _correlator.Observed);
     }
 
+    [Fact]
+    public async Task ReleaseHeldAsync_CorrelatesHeldSignalsWithoutMovingTheClockPastTheData()
+    {
+        var sut = Engine();
+        sut.Hold = _ => T0;
+        await sut.ProcessAsync([Point(0)], "metrics", 0, CancellationToken.None);
+        await sut.ProcessAsync([Point(20)], "alerts", 0, CancellationToken.None);
+
+        await sut.ReleaseHeldAsync(CancellationToken.None);
+
+        Assert.Equal([0.0, 20.0], _correlator.Observed);
+        Assert.Equal(0, sut.HeldSignals);
+        Assert.Equal(T0.AddMinutes(18), _correlator.Clock); // the newest event less the lateness, not wall time
+    }
+
     /// <summary>Each record becomes one signal stamped with the record's time.</summary>
     private sealed class OneSignalPerRecord : ISignalDetector
     {

@@ -37,10 +37,12 @@ internal sealed class EngineFixture : IDisposable
     }
 
     /// <summary>Runs an engine until <paramref name="done"/> holds, then stops it cleanly (offsets committed, consumer closed).</summary>
-    public async Task<RunOutcome> RunEngineUntilAsync(Func<EngineRuntime, bool> done, TimeSpan timeout)
+    public async Task<RunOutcome> RunEngineUntilAsync(Func<EngineRuntime, bool> done, TimeSpan timeout, Action<EngineOptions>? configure = null)
     {
         using var store = new FileIncidentStore(DataDirectory);
-        using var runtime = EngineRuntime.Create(NewOptions(), TimeProvider.System, store, _ => { });
+        var options = NewOptions();
+        configure?.Invoke(options);
+        using var runtime = EngineRuntime.Create(options, TimeProvider.System, store, _ => { });
         using var stop = new CancellationTokenSource();
         var running = runtime.RunAsync(stop.Token);
         var deadline = DateTime.UtcNow + timeout;
