@@ -9,7 +9,7 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--delivery interleaved|chunked:N|by-topic] [--replay-order event-time|file] [--backlog-hold] [--kube-labels] [--counters] [--noise-scale F] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
+/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--delivery interleaved|chunked:N|by-topic] [--replay-order event-time|file] [--backlog-hold] [--kube-labels] [--counters] [--noise-scale F] [--topology file|spans|none] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
@@ -36,8 +36,15 @@ internal static class CorrelationHarness
         var kubeLabels = args.Contains("--kube-labels"); // Kubernetes alerts labelled as kube-prometheus does
         var counters = args.Contains("--counters"); // HTTP series also report cumulative request and error counters
         var noiseScale = double.Parse(Option(args, "--noise-scale") ?? "1", CultureInfo.InvariantCulture); // more (or less) background noise
+        // Where the engine learns the call graph: the topology file (default), only the spans every service emits, or nowhere.
+        var topologySource = Option(args, "--topology") ?? "file";
+        if (topologySource is not ("file" or "spans" or "none"))
+        {
+            Console.Error.WriteLine($"unknown --topology {topologySource}: file, spans or none");
+            return 2;
+        }
         // Only the suite's own volume rewrites the committed dumps under tests/scenarios; other volumes go to a temp folder.
-        var output = Option(args, "--out") ?? (volume != TelemetryVolume.Suite || delivery != DeliveryOrder.Interleaved || kubeLabels || counters || noiseScale != 1
+        var output = Option(args, "--out") ?? (volume != TelemetryVolume.Suite || delivery != DeliveryOrder.Interleaved || kubeLabels || counters || noiseScale != 1 || topologySource != "file"
             ? Path.Combine(Path.GetTempPath(), $"aiops-scenarios-{set}-{volume.Pods}x{volume.Routes}")
             : holdout ? Path.Combine(root, "tests", "scenarios", "holdout") : Path.Combine(root, "tests", "scenarios"));
         var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
@@ -47,7 +54,7 @@ internal static class CorrelationHarness
         // Variance check: the same faults with other random draws (metric noise, noise events, their times and places).
         var seedOffset = int.Parse(Option(args, "--seed-offset") ?? "0", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(Path.Combine(output, "rules"));
-        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), holdout ? HoldoutCatalog.TopologyYaml() : SimulatedSystem.TopologyYaml());
+        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), topologySource != "file" ? "# no topology file: the call graph comes from spans, if any\nservices: []\n" : holdout ? HoldoutCatalog.TopologyYaml() : SimulatedSystem.TopologyYaml());
         var rulesDirectory = MergedRules(rules, Path.Combine(output, "rules", "topology.yaml"));
         try
         {
@@ -55,7 +62,7 @@ internal static class CorrelationHarness
             var causes = new List<FaultRootCause>();
             foreach (var spec in (holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => only is null || s.Name == only))
             {
-                var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset, Volume = volume, KubeLabels = kubeLabels, Counters = counters, NoiseEvents = (int)Math.Round(spec.NoiseEvents * noiseScale) }).Generate();
+                var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset, Volume = volume, KubeLabels = kubeLabels, Counters = counters, NoiseEvents = (int)Math.Round(spec.NoiseEvents * noiseScale), Traces = spec.Traces || topologySource == "spans" }).Generate();
                 if (noTraces)
                 {
                     lines = [.. lines.Where(l => !l.Contains("\"topic\":\"telemetry.traces\"", StringComparison.Ordinal))];

@@ -84,19 +84,10 @@ internal sealed class CounterRate
         return true;
     }
 
-    /// <summary>
-    /// Whether the latest rate differs from <paramref name="expected"/> by more than counting noise: events arrive
-    /// about like a Poisson process, so an interval expected to hold n events holds n +- 3 sqrt(n) by chance (n at
-    /// least 1). Two errors where one was usual is not a surge, however young the series or sparse its counts.
-    /// </summary>
-    public bool Significant(double rate, double expected)
-    {
-        if (double.IsNaN(expected) || _seconds <= 0)
-        {
-            return true;
-        }
+    /// <summary>Seconds the latest rate was taken over: rate x seconds is the count of events behind it.</summary>
+    public double Seconds => _seconds;
 
-        var expectedCount = Math.Max(expected, 0) * _seconds;
-        return Math.Abs((rate * _seconds) - expectedCount) > 3 * Math.Sqrt(Math.Max(expectedCount, 1));
-    }
+    /// <summary>Whether the latest rate differs from <paramref name="expected"/> by more than counting noise (<see cref="CountingNoise"/>).</summary>
+    public bool Significant(double rate, double expected) =>
+        _seconds <= 0 || CountingNoise.Exceeded(rate * _seconds, expected * _seconds);
 }

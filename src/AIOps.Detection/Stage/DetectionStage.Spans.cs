@@ -48,7 +48,7 @@ public sealed partial class DetectionStage
         if (key.Peer.Length == 0)
         {
             ObserveMetric(SpanIndicators.DurationMs, bucket.Labels, key.Service, bucket.First!.Value, mean, signals);
-            ObserveMetric(SpanIndicators.ErrorRatio, bucket.Labels, key.Service, bucket.First!.Value, bucket.Errors / (double)bucket.Count, signals);
+            ObserveMetric(SpanIndicators.ErrorRatio, bucket.Labels, key.Service, bucket.First!.Value, bucket.Errors / (double)bucket.Count, signals, events: bucket.Count);
         }
         else
         {

@@ -58,7 +58,10 @@ public sealed partial class DetectionStage : ISignalDetector
     }
 
     /// <param name="ingested">A metric as it arrived (it may be a cumulative counter), not a series derived here from logs or spans.</param>
-    private void ObserveMetric(string name, LabelSet labels, string entity, DateTimeOffset timestamp, double value, ICollection<Signal> signals, bool ingested = false)
+    /// <param name="events">For a series derived from counted events: how many events one unit of the value stands
+    /// for (1 for a count of log lines, the bucket's spans for an error ratio), so a deviation within counting noise is
+    /// no anomaly; 0 for anything else.</param>
+    private void ObserveMetric(string name, LabelSet labels, string entity, DateTimeOffset timestamp, double value, ICollection<Signal> signals, bool ingested = false, double events = 0)
     {
         var id = SeriesId.Of(name, labels);
         if (!_series.TryGetValue(id, out var state))
@@ -82,7 +85,12 @@ public sealed partial class DetectionStage : ISignalDetector
         }
 
         var score = state.Detector.Update(timestamp, value);
-        if (state.Counter is { IsCounter: true } rate && score.Score > 0 && !rate.Significant(value, score.Expected))
+        if (state.Counter is { IsCounter: true } rate)
+        {
+            events = rate.Seconds;
+        }
+
+        if (events > 0 && score.Score > 0 && !CountingNoise.Exceeded(value * events, score.Expected * events))
         {
             score = score with { Score = 0 }; // within counting noise: not an anomaly, whatever the detector's range says
         }
@@ -110,10 +118,10 @@ public sealed partial class DetectionStage : ISignalDetector
         while (bucket.Start < bucketStart && closed++ < maxGapBuckets)
         {
             // Stamped at its first error, not the bucket start, so log-derived onsets are not up to a bucket early.
-            ObserveMetric(LogIndicators.ErrorCount, bucket.Labels, entity, bucket.FirstError ?? bucket.Start, bucket.Errors, signals);
+            ObserveMetric(LogIndicators.ErrorCount, bucket.Labels, entity, bucket.FirstError ?? bucket.Start, bucket.Errors, signals, events: 1);
             foreach (var template in bucket.Templates.Values)
             {
-                ObserveMetric(LogIndicators.TemplateCount, template.Labels, entity, template.First ?? bucket.Start, template.Count, signals);
+                ObserveMetric(LogIndicators.TemplateCount, template.Labels, entity, template.First ?? bucket.Start, template.Count, signals, events: 1);
                 template.Count = 0;
                 template.First = null;
             }

@@ -77,4 +77,13 @@ public sealed class CounterRateTests
 
         Assert.Equal(expected, sut.Significant(observedCount / 10, expectedCount / 10));
     }
+
+    [Theory]
+    [InlineData(1, 0, false)] // one event where none were expected
+    [InlineData(4, 0, true)]
+    [InlineData(30, 20, false)] // 3 sqrt(20) = 13.4
+    [InlineData(40, 20, true)]
+    [InlineData(0, 20, true)] // a drop counts too
+    public void CountingNoise_ThreeSqrtN(double observed, double expected, bool exceeded) =>
+        Assert.Equal(exceeded, CountingNoise.Exceeded(observed, expected));
 }

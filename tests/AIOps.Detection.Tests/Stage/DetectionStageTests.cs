@@ -219,6 +219,27 @@ public sealed class DetectionStageTests
     }
 
     [Fact]
+    public void Observe_OneFailedSpanInAQuietService_IsCountingNoise_ButFailingMostIsNot()
+    {
+        // Six spans a minute and none failed so far: one failure is a new record of the error ratio (1/6), yet one
+        // event where 0.0 were expected is within counting noise.
+        var sut = new DetectionStage(new RobustBaselineDetectorFactory(), new DependencyGraph());
+        var random = new Random(90210);
+        for (var minute = 0; minute < 60; minute++)
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var error = minute == 40 ? i == 0 : minute >= 50 && i % 3 != 0; // then 4 of 6 fail
+                sut.Observe(Span("search", null, T0.AddMinutes(minute).AddSeconds(10 * i), 30 + random.NextDouble(), error), _signals);
+            }
+        }
+
+        var errors = _signals.Where(s => s.Indicator == SpanIndicators.ErrorRatio).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, s => Assert.True(s.Onset >= T0.AddMinutes(50), $"signal at {s.Onset:HH:mm} before the failures began"));
+    }
+
+    [Fact]
     public void Observe_CounterThatRestarts_IsScoredAsItsRateAndStaysQuiet_ButARateJumpSignals()
     {
         // Scored raw, the restart's drop to zero would be the largest deviation this series ever showed.
