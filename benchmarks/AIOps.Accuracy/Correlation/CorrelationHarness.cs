@@ -9,7 +9,7 @@ using AIOps.Server.Storage;
 namespace AIOps.Accuracy.Correlation;
 
 /// <summary>
-/// `correlation [--set suite|holdout] [--volume suite|fleet|PxR] [--delivery interleaved|chunked:N|by-topic] [--replay-order event-time|file] [--backlog-hold] [--kube-labels] [--counters] [--noise-scale F] [--topology file|spans|none] [--out DIR] [--only NAME] [--rules DIR] [--no-traces] [--seed-offset K]`: generates the scenario suite (or the
+/// `correlation` (switches: <see cref="CorrelationRunOptions.Usage"/>): generates the suite (or the
 /// holdout set, <see cref="HoldoutCatalog"/>, into tests/scenarios/holdout) (kcat -J dumps, truth side
 /// files, the shop's topology) into tests/scenarios, replays each dump through the real pipeline
 /// (EngineComposition + ReplayRunner, in-memory store) with the shipped rules and the shop's topology, and
@@ -20,63 +20,46 @@ internal static class CorrelationHarness
 {
     public static int Run(string[] args)
     {
-        var root = RepoRoot();
-        var set = Option(args, "--set") ?? "suite";
-        if (set is not ("suite" or "holdout"))
+        CorrelationRunOptions run;
+        try
         {
-            Console.Error.WriteLine($"unknown --set {set}: suite or holdout");
+            run = CorrelationRunOptions.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine("usage: " + CorrelationRunOptions.Usage);
             return 2;
         }
 
-        var holdout = set == "holdout";
-        var volume = TelemetryVolume.Parse(Option(args, "--volume") ?? "suite");
-        var delivery = DeliveryOrder.Parse(Option(args, "--delivery") ?? "interleaved");
-        var replayOrder = Option(args, "--replay-order") == "file" ? ReplayOrder.File : ReplayOrder.EventTime; // file: the replay before it sorted
-        var backlogHold = args.Contains("--backlog-hold"); // hold the lifecycle clock for topics with messages still to come (consumer lag)
-        var kubeLabels = args.Contains("--kube-labels"); // Kubernetes alerts labelled as kube-prometheus does
-        var counters = args.Contains("--counters"); // HTTP series also report cumulative request and error counters
-        var noiseScale = double.Parse(Option(args, "--noise-scale") ?? "1", CultureInfo.InvariantCulture); // more (or less) background noise
-        // Where the engine learns the call graph: the topology file (default), only the spans every service emits, or nowhere.
-        var topologySource = Option(args, "--topology") ?? "file";
-        if (topologySource is not ("file" or "spans" or "none"))
-        {
-            Console.Error.WriteLine($"unknown --topology {topologySource}: file, spans or none");
-            return 2;
-        }
-        // Only the suite's own volume rewrites the committed dumps under tests/scenarios; other volumes go to a temp folder.
-        var output = Option(args, "--out") ?? (volume != TelemetryVolume.Suite || delivery != DeliveryOrder.Interleaved || kubeLabels || counters || noiseScale != 1 || topologySource != "file"
-            ? Path.Combine(Path.GetTempPath(), $"aiops-scenarios-{set}-{volume.Pods}x{volume.Routes}")
-            : holdout ? Path.Combine(root, "tests", "scenarios", "holdout") : Path.Combine(root, "tests", "scenarios"));
-        var rules = Option(args, "--rules") ?? Path.Combine(root, "rules");
-        var only = Option(args, "--only");
-        var verbose = args.Contains("--verbose");
-        var noTraces = args.Contains("--no-traces"); // ablation: the same dumps without their spans
-        // Variance check: the same faults with other random draws (metric noise, noise events, their times and places).
-        var seedOffset = int.Parse(Option(args, "--seed-offset") ?? "0", CultureInfo.InvariantCulture);
+        var root = RepoRoot();
+        var output = run.OutputFolder(root);
         Directory.CreateDirectory(Path.Combine(output, "rules"));
-        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), topologySource != "file" ? "# no topology file: the call graph comes from spans, if any\nservices: []\n" : holdout ? HoldoutCatalog.TopologyYaml() : SimulatedSystem.TopologyYaml());
-        var rulesDirectory = MergedRules(rules, Path.Combine(output, "rules", "topology.yaml"));
+        var topology = run.Topology != "file" ? "# no topology file: the call graph comes from spans, if any\nservices: []\n"
+            : run.Holdout ? HoldoutCatalog.TopologyYaml() : SimulatedSystem.TopologyYaml();
+        File.WriteAllText(Path.Combine(output, "rules", "topology.yaml"), topology);
+        var rulesDirectory = MergedRules(run.Rules ?? Path.Combine(root, "rules"), Path.Combine(output, "rules", "topology.yaml"));
         try
         {
             var scores = new List<ScenarioScore>();
             var causes = new List<FaultRootCause>();
-            foreach (var spec in (holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => only is null || s.Name == only))
+            foreach (var spec in (run.Holdout ? HoldoutCatalog.All : ScenarioCatalog.All).Where(s => run.Only is null || s.Name == run.Only))
             {
-                var (lines, truth) = new ScenarioGenerator(spec with { Seed = spec.Seed + seedOffset, Volume = volume, KubeLabels = kubeLabels, Counters = counters, NoiseEvents = (int)Math.Round(spec.NoiseEvents * noiseScale), Traces = spec.Traces || topologySource == "spans" }).Generate();
-                if (noTraces)
+                var (lines, truth) = new ScenarioGenerator(run.Vary(spec)).Generate();
+                if (run.NoTraces)
                 {
                     lines = [.. lines.Where(l => !l.Contains("\"topic\":\"telemetry.traces\"", StringComparison.Ordinal))];
                 }
 
                 var dump = Path.Combine(output, spec.Name + ".ndjson");
-                File.WriteAllLines(dump, delivery.Apply(lines));
+                File.WriteAllLines(dump, run.Delivery.Apply(lines));
                 File.WriteAllText(Path.Combine(output, spec.Name + ".truth.json"), JsonSerializer.Serialize(truth, TruthJson));
-                scores.Add(ReplayAsync(dump, truth, rulesDirectory, verbose, causes, replayOrder, backlogHold).GetAwaiter().GetResult());
+                scores.Add(ReplayAsync(dump, truth, rulesDirectory, run, causes).GetAwaiter().GetResult());
             }
 
-            Console.WriteLine($"Telemetry volume: {volume.Pods} pods x {volume.Routes} route(s) per service, delivery {delivery.Name} ({output})");
+            Console.WriteLine($"Telemetry volume: {run.Volume.Pods} pods x {run.Volume.Routes} route(s) per service, delivery {run.Delivery.Name} ({output})");
             Console.WriteLine(Table(scores));
-            Console.WriteLine(RootCauseScore.Summary(set, causes));
+            Console.WriteLine(RootCauseScore.Summary(run.Holdout ? "holdout" : "suite", causes));
             return 0;
         }
         finally
@@ -87,18 +70,18 @@ internal static class CorrelationHarness
 
     private static readonly JsonSerializerOptions TruthJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, bool verbose, List<FaultRootCause> rootCauses, ReplayOrder order, bool backlogHold)
+    private static async Task<ScenarioScore> ReplayAsync(string dump, ScenarioTruth truth, string rulesDirectory, CorrelationRunOptions run, List<FaultRootCause> rootCauses)
     {
         var capture = new CaptureSinks();
         var deadLetters = new MemoryDeadLetterSink();
         var composition = EngineComposition.Create(new EngineOptions { RulesDirectory = rulesDirectory }, TimeProvider.System, new MemoryIncidentStore(), deadLetters, [capture], [capture]);
-        if (backlogHold)
+        if (run.BacklogHold)
         {
             composition.Engine.Hold = BacklogHold.FromDump(dump);
         }
         using (var reader = new StreamReader(dump))
         {
-            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, CancellationToken.None, order);
+            var result = await ReplayRunner.RunAsync(reader, composition.Processor, deadLetters, null, CancellationToken.None, run.ReplayOrder);
             if (result.DeadLetters + result.BadEnvelopes > 0)
             {
                 throw new InvalidDataException($"{dump}: {result.DeadLetters + result.BadEnvelopes} messages dead-lettered, first: {deadLetters.Letters.First().Reason}");
@@ -106,7 +89,7 @@ internal static class CorrelationHarness
         }
 
         await composition.Engine.AdvanceToAsync(truth.End + TimeSpan.FromHours(2), CancellationToken.None);
-        if (verbose)
+        if (run.Verbose)
         {
             Console.Error.WriteLine($"== {truth.Scenario}: counters muted {composition.Correlator.Counters.Muted}, weak {composition.Correlator.Counters.Weak}, held {composition.Correlator.Counters.Pending}, inhibited {composition.Correlator.Counters.Inhibited}");
             foreach (var incident in capture.Versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!))
@@ -125,7 +108,7 @@ internal static class CorrelationHarness
             }
         }
 
-        if (verbose)
+        if (run.Verbose)
         {
             foreach (var (fault, signal) in ScenarioEvaluator.Unclustered(truth, capture.Signals, capture.Versions))
             {
@@ -171,12 +154,6 @@ internal static class CorrelationHarness
         var ideal = scores.Sum(s => s.Faults + s.CriticalNoisePages);
         text.AppendLine(CultureInfo.InvariantCulture, $"One incident per fault and per critical noise page: {ideal} incidents, compression {(raw == 0 ? 0 : 1 - ((double)ideal / raw)):P1} (over notifications {(notifications == 0 ? 0 : 1 - ((double)ideal / notifications)):P1}).");
         return text.ToString();
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
     private static string RepoRoot()
