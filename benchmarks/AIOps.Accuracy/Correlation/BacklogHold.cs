@@ -32,23 +32,12 @@ internal static class BacklogHold
 
         return sources =>
         {
-            var newestOverall = DateTimeOffset.MinValue;
-            foreach (var topic in stamps.Keys)
-            {
-                if (sources.NewestOf(topic, 0) is { } n && n > newestOverall)
-                {
-                    newestOverall = n;
-                }
-            }
-
             DateTimeOffset? hold = null;
             foreach (var (topic, list) in stamps)
             {
-                var available = UpTo(list, newestOverall);
-                if (available - sources.MessagesOf(topic, 0) > CatchUpLag)
+                if (UpTo(list, sources.Newest) - sources.MessagesOf(topic, 0) > CatchUpLag)
                 {
-                    var newest = sources.NewestOf(topic, 0) ?? DateTimeOffset.MinValue;
-                    hold = hold is { } h && h <= newest ? h : newest;
+                    hold = sources.HoldFor(hold, topic, 0);
                 }
             }
 

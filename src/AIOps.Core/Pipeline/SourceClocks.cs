@@ -20,7 +20,21 @@ public sealed class SourceClocks
         if (newestEvent is { } t && (clock.Newest is not { } known || t > known))
         {
             clock.Newest = t;
+            Newest = t > Newest ? t : Newest;
         }
+    }
+
+    /// <summary>The newest event time any source delivered (MinValue before any).</summary>
+    public DateTimeOffset Newest { get; private set; } = DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// The hold with this source counted as behind: the earlier of <paramref name="hold"/> and the newest event the
+    /// source delivered (the start of time while it delivered none, so everything waits for it).
+    /// </summary>
+    public DateTimeOffset HoldFor(DateTimeOffset? hold, string topic, int partition)
+    {
+        var newest = NewestOf(topic, partition) ?? DateTimeOffset.MinValue;
+        return hold is { } h && h <= newest ? h : newest;
     }
 
     /// <summary>Messages delivered by the source so far.</summary>

@@ -25,8 +25,7 @@ internal static class ConsumerLagHold
             {
                 if (partition.Lag > catchUpLag)
                 {
-                    var newest = sources.NewestOf(partition.Topic, partition.Partition) ?? DateTimeOffset.MinValue;
-                    hold = hold is { } h && h <= newest ? h : newest;
+                    hold = sources.HoldFor(hold, partition.Topic, partition.Partition);
                 }
             }
 
