@@ -183,7 +183,7 @@ public static class DetectorCatalog
 
     private static Func<IRawScorer> TailNovelty(DetectorParameters p)
     {
-        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0));
+        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0);
         return () => new TailNoveltyScorer(settings);
     }
 

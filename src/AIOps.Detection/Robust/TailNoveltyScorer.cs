@@ -9,7 +9,8 @@ namespace AIOps.Detection.Robust;
 /// tells them apart: over a high running quantile, the excesses follow a GPD (fitted by moments), and a new record's
 /// surprise is -ln P(X &gt; value | X &gt; record) under that fit, in nats. On a spiky series (wide, heavy excesses) a
 /// small new record is no surprise; on a smooth one it is. How the two combine is <see cref="TailMode"/>.
-/// Per-series state is the range, two 32-byte tail trackers and one reference to the shared settings.
+/// Per-series state is the range, two 32-byte tail trackers, the all-time extremes as floats and one reference to
+/// the shared settings.
 /// </summary>
 internal sealed class TailNoveltyScorer : IRawScorer
 {
@@ -17,6 +18,9 @@ internal sealed class TailNoveltyScorer : IRawScorer
     private NoveltyRange _range = NoveltyRange.Empty;
     private TailTracker _upper;
     private TailTracker _lower;
+    // The highest and lowest values ever seen, in float: "the same value" to 7 digits, for 8 bytes instead of 16.
+    private float _highest;
+    private float _lowest;
     private bool _fractional; // a non-integer value was seen: the series is not on the integer grid
 
     /// <param name="settings">Shared by every series of a factory.</param>
@@ -38,6 +42,7 @@ internal sealed class TailNoveltyScorer : IRawScorer
             _range.Start(value);
             _upper = TailTracker.StartAt(value);
             _lower = TailTracker.StartAt(-value);
+            _highest = _lowest = (float)value;
             return 0;
         }
 
@@ -48,14 +53,22 @@ internal sealed class TailNoveltyScorer : IRawScorer
         // On an integer series an extreme that contracted by less than one unit still stands for the integer it was:
         // reaching that integer again is no record (counts keep returning to 0 and to their usual peak; without this,
         // each return scores as a new extreme once the range has contracted a fraction of a unit past it).
-        if (excess.Above > 0 && (_fractional || value > Math.Ceiling(_range.Max)))
+        // Likewise, a value equal to the all-time extreme returns to a bound the series has had (a metric back at its
+        // cap): the range only contracted away from it with time.
+        var reached = (float)value;
+        var knownHigh = settings.ReachedExtremesKnown && reached == _highest;
+        var knownLow = settings.ReachedExtremesKnown && reached == _lowest;
+        if (excess.Above > 0 && !knownHigh && (_fractional || value > Math.Ceiling(_range.Max)))
         {
             raw = Combine(excess.Above, _upper, _range.Max, value);
         }
-        else if (excess.Below > 0 && (_fractional || value < Math.Floor(_range.Min)))
+        else if (excess.Below > 0 && !knownLow && (_fractional || value < Math.Floor(_range.Min)))
         {
             raw = Combine(excess.Below, _lower, -_range.Min, -value);
         }
+
+        _highest = Math.Max(_highest, reached);
+        _lowest = Math.Min(_lowest, reached);
 
         var step = settings.StepRate * excess.Width;
         _upper.Observe(value, settings.Quantile, step, settings.ExcessRate);

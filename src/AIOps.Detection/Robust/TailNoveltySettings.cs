@@ -15,6 +15,8 @@ namespace AIOps.Detection.Robust;
 /// this many nats counts as one range.</param>
 /// <param name="Mode">How the range-ratio and the tail surprise combine.</param>
 /// <param name="Power">Steepness of the damping (<see cref="TailMode.Damp"/>): 1 takes the smaller surprise.</param>
+/// <param name="ReachedExtremesKnown">A value equal to the highest (lowest) value the series ever had is no record,
+/// however far the range has contracted since: a metric back at its cap (CPU at 100%) has been there before.</param>
 internal sealed record TailNoveltySettings(
     double Decay = 3e-5,
     double Quantile = 0.99,
@@ -23,4 +25,5 @@ internal sealed record TailNoveltySettings(
     int MinExcesses = 10,
     double NatsPerRange = 6,
     TailMode Mode = TailMode.Damp,
-    double Power = 1);
+    double Power = 1,
+    bool ReachedExtremesKnown = true);

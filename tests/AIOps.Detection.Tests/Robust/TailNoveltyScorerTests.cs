@@ -197,11 +197,55 @@ public class TailNoveltyScorerTests
     [Fact]
     public void Update_FractionalSeriesReturnsToContractedExtreme_StillScores()
     {
-        // One non-integer value: the series is not on the integer grid, so the contracted range stands as it is.
-        var values = IntegerHistory().Append(7.5).Append(0).ToArray();
+        // One non-integer value: the series is not on the integer grid, so the contracted range stands as it is (0.1
+        // lies between the all-time minimum 0 and the minimum contracted from it).
+        var values = IntegerHistory().Append(7.5).Append(0.1).ToArray();
 
         var scores = RawScorerHarness.Run(Contracting(), values);
 
         Assert.True(scores[^1] > 0.005, $"return to the contracted minimum scored {scores[^1]}");
+    }
+
+    // A utilisation-like series: noise between 30 and 70 with one visit to its cap of 100 early on.
+    private static double[] CappedHistory(int seed)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, 3_000).Select(_ => 30 + (40 * random.NextDouble())).ToArray();
+        values[100] = 100;
+        return values;
+    }
+
+    [Theory]
+    [InlineData(true, 0.0)]
+    [InlineData(false, 0.005)]
+    public void Update_ReturnToAllTimeExtreme_IsNoRecordOnlyWhenExtremesAreKnown(bool known, double atLeast)
+    {
+        // 2,900 points later the maximum has contracted well below 100, so 100 again is a range record; it is the
+        // value the series already reached, which the default (known extremes) does not count.
+        var values = CappedHistory(seed: 5).Append(100).ToArray();
+        var sut = new TailNoveltyScorer(new TailNoveltySettings(Decay: 1e-4, Quantile: 0.99, StepRate: 0.01, ExcessRate: 0.005, MinExcesses: 10, NatsPerRange: 6, TailMode.Damp, ReachedExtremesKnown: known));
+
+        var last = RawScorerHarness.Run(sut, values)[^1];
+
+        if (known)
+        {
+            Assert.Equal(0, last);
+        }
+        else
+        {
+            Assert.True(last > atLeast, $"return to the cap scored {last}");
+        }
+    }
+
+    [Theory]
+    [InlineData(100.5)]
+    [InlineData(29.0)]
+    public void Update_PastAllTimeExtreme_StillScores(double value)
+    {
+        var values = CappedHistory(seed: 6).Append(value).ToArray();
+        // The low side's all-time minimum is about 30, so 29 is past it; 100.5 is past the cap.
+        var scores = RawScorerHarness.Run(Contracting(), values);
+
+        Assert.True(scores[^1] > 0.005, $"{value} scored {scores[^1]}");
     }
 }
