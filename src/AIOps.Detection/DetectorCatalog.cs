@@ -130,6 +130,10 @@ public static class DetectorCatalog
             RefractoryFactor = p.Get("refractoryFactor", 1.0),
             OutputOddsScale = p.Get("oddsScale", 1.0),
             RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
+            EpisodeGap = p.Get("episode.gap", 0),
+            EpisodeMargin = p.Get("episode.margin", 0.0),
+            EpisodeMembers = p.Get("episode.members", -1),
+            EpisodeAnyMember = p.Get("episode.any", 0) != 0,
         };
         var create = new Func<IRawScorer>[members.Length];
         for (var i = 0; i < members.Length; i++)

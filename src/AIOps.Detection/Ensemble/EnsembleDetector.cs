@@ -19,6 +19,8 @@ internal sealed class EnsembleDetector : ISeriesDetector
     // int, saturating: only compared with MinPoints and the refractory length (keeps the state 8 bytes smaller).
     private int _count;
     private int _sinceAlarm = int.MaxValue;
+    // Points since each member's last record (raw > 0), 8 bits per member (saturating at 255), first 8 members.
+    private ulong _sinceRecord = ulong.MaxValue;
 
     /// <param name="settings">One per member; shared across series.</param>
     public EnsembleDetector(IRawScorer[] members, CalibrationSettings[] settings, EnsembleOptions options)
@@ -45,6 +47,11 @@ internal sealed class EnsembleDetector : ISeriesDetector
         {
             var raw = _members[m].Update(value, context);
             var settings = _settings[m];
+            if (m < 8)
+            {
+                raw = Episode(m, raw, settings);
+            }
+
             var calibrated = settings.RangeHalf > 0 ? settings.RangeRatio(raw) : _calibrators[m].Update(raw, settings);
             if (calibrated > best)
             {
@@ -86,5 +93,23 @@ internal sealed class EnsembleDetector : ISeriesDetector
 
         var lead = _members[bestMember];
         return new AnomalyScore(best, lead.Expected, lead.Deviation);
+    }
+
+    // One episode, one signal per member: once the episode has been signalled (an alarm within the last EpisodeGap
+    // points), a record close after the member's previous record keeps only what it adds beyond EpisodeMargin odds.
+    // Tracks the gap since each member's last record either way.
+    private double Episode(int m, double raw, CalibrationSettings settings)
+    {
+        var shift = m * 8;
+        var since = (int)((_sinceRecord >> shift) & 0xFF);
+        var gap = _options.EpisodeGap;
+        var next = raw > 0 ? 0 : Math.Min(since + 1, 255);
+        _sinceRecord = (_sinceRecord & ~(0xFFUL << shift)) | ((ulong)next << shift);
+        if (raw > 0 && gap > 0 && (since < gap || _options.EpisodeAnyMember) && _sinceAlarm < gap && settings.RangeHalf > 0 && ((_options.EpisodeMembers >> m) & 1) != 0)
+        {
+            raw = Math.Max(0, raw - (_options.EpisodeMargin * settings.RangeHalf));
+        }
+
+        return raw;
     }
 }

@@ -26,4 +26,21 @@ public sealed class EnsembleOptions
     /// 1/<see cref="RefractoryFactor"/> times the novelty, and an excursion far beyond the first still scores near 1.
     /// </summary>
     public bool RefractoryOnOdds { get; set; }
+
+    /// <summary>
+    /// Episode rule (0 = off): a member's record that comes within this many points of its own previous record
+    /// continues an excursion already under way, so its odds (raw / half) are first reduced by
+    /// <see cref="EpisodeMargin"/>: only a repeat that clearly outgrows the episode is news. At most 255 points; only
+    /// the first 8 members and only range-ratio members are affected.
+    /// </summary>
+    public int EpisodeGap { get; set; }
+
+    /// <summary>Odds subtracted from a member's repeat record within an episode (see <see cref="EpisodeGap"/>).</summary>
+    public double EpisodeMargin { get; set; }
+
+    /// <summary>Which members (bit m = member m) the episode rule applies to; all by default.</summary>
+    public int EpisodeMembers { get; set; } = -1;
+
+    /// <summary>Apply the episode margin to any member's record within the episode, not only to a member's repeat (comparison switch).</summary>
+    public bool EpisodeAnyMember { get; set; }
 }
