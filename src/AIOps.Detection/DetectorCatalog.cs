@@ -33,7 +33,7 @@ public static class DetectorCatalog
     /// scaled by 5.6, and for 200 points after an output of 0.5 or more they are scaled by a further 0.2 (a repeat
     /// within the episode needs 5 times the novelty; a far larger excursion still scores near 1).
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&flat.half=1&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6";
+    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&flat.half=1&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6&episode.gap=50&episode.margin=1.5";
 
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()

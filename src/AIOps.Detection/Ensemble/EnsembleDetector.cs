@@ -16,11 +16,13 @@ internal sealed class EnsembleDetector : ISeriesDetector
     private readonly CalibrationSettings[] _settings;
     private readonly EnsembleOptions _options;
     private StepTracker _steps;
-    // int, saturating: only compared with MinPoints and the refractory length (keeps the state 8 bytes smaller).
-    private int _count;
-    private int _sinceAlarm = int.MaxValue;
-    // Points since each member's last record (raw > 0), 8 bits per member (saturating at 255), first 8 members.
-    private ulong _sinceRecord = ulong.MaxValue;
+    // ushort, saturating: only compared with MinPoints (and _sinceAlarm with the refractory and episode lengths).
+    private ushort _count;
+    // Saturating; ushort.MaxValue means no alarm in the last 65,535 points (or never).
+    private ushort _sinceAlarm = ushort.MaxValue;
+    // Points since each member's last record (raw > 0), 8 bits per member (saturating at 255), first 4 members; with
+    // the two ushort counters above it takes the 8 bytes the two int counters took before the episode rule.
+    private uint _sinceRecord = uint.MaxValue;
 
     /// <param name="settings">One per member; shared across series.</param>
     public EnsembleDetector(IRawScorer[] members, CalibrationSettings[] settings, EnsembleOptions options)
@@ -40,14 +42,14 @@ internal sealed class EnsembleDetector : ISeriesDetector
         }
 
         var context = new PointContext(_steps.Observe(timestamp), _steps.TypicalStep);
-        _count = _count < int.MaxValue ? _count + 1 : _count;
+        _count = _count < ushort.MaxValue ? (ushort)(_count + 1) : _count;
         var best = 0.0;
         var bestMember = 0;
         for (var m = 0; m < _members.Length; m++)
         {
             var raw = _members[m].Update(value, context);
             var settings = _settings[m];
-            if (m < 8)
+            if (m < 4)
             {
                 raw = Episode(m, raw, settings);
             }
@@ -65,9 +67,9 @@ internal sealed class EnsembleDetector : ISeriesDetector
             best = 0;
         }
 
-        _sinceAlarm = _sinceAlarm < int.MaxValue ? _sinceAlarm + 1 : _sinceAlarm;
+        _sinceAlarm = _sinceAlarm < ushort.MaxValue ? (ushort)(_sinceAlarm + 1) : _sinceAlarm;
         var oddsScale = _options.OutputOddsScale;
-        if (_sinceAlarm <= _options.RefractoryPoints)
+        if (_sinceAlarm < ushort.MaxValue && _sinceAlarm <= _options.RefractoryPoints)
         {
             if (_options.RefractoryOnOdds)
             {
@@ -104,7 +106,7 @@ internal sealed class EnsembleDetector : ISeriesDetector
         var since = (int)((_sinceRecord >> shift) & 0xFF);
         var gap = _options.EpisodeGap;
         var next = raw > 0 ? 0 : Math.Min(since + 1, 255);
-        _sinceRecord = (_sinceRecord & ~(0xFFUL << shift)) | ((ulong)next << shift);
+        _sinceRecord = (_sinceRecord & ~(0xFFu << shift)) | ((uint)next << shift);
         if (raw > 0 && gap > 0 && (since < gap || _options.EpisodeAnyMember) && _sinceAlarm < gap && settings.RangeHalf > 0 && ((_options.EpisodeMembers >> m) & 1) != 0)
         {
             raw = Math.Max(0, raw - (_options.EpisodeMargin * settings.RangeHalf));

@@ -31,7 +31,7 @@ public sealed class EnsembleOptions
     /// Episode rule (0 = off): a member's record that comes within this many points of its own previous record
     /// continues an excursion already under way, so its odds (raw / half) are first reduced by
     /// <see cref="EpisodeMargin"/>: only a repeat that clearly outgrows the episode is news. At most 255 points; only
-    /// the first 8 members and only range-ratio members are affected.
+    /// the first 4 members and only range-ratio members are affected.
     /// </summary>
     public int EpisodeGap { get; set; }
 
