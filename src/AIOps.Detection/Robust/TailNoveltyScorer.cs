@@ -12,21 +12,16 @@ namespace AIOps.Detection.Robust;
 /// Per-series state is the range, two 32-byte tail trackers, the all-time extremes as floats and one reference to
 /// the shared settings.
 /// </summary>
-internal sealed class TailNoveltyScorer : IRawScorer
+internal class TailNoveltyScorer : IRawScorer
 {
     private readonly TailNoveltySettings _settings;
-    private NoveltyRange _range = NoveltyRange.Empty;
-    private TailTracker _upper;
-    private TailTracker _lower;
+    private protected NoveltyRange _range = NoveltyRange.Empty;
+    private protected TailTracker _upper;
+    private protected TailTracker _lower;
     // The highest and lowest values ever seen, in float: "the same value" to 7 digits, for 8 bytes instead of 16.
     private float _highest;
     private float _lowest;
-    private bool _fractional; // a non-integer value was seen: the series is not on the integer grid
-    // Second-anomaly rule (settings.ShadowTrigger > 0): the value range as it was before the last large excursion.
-    private float _shadowMin;
-    private float _shadowMax;
-    private short _hold; // points left during which the shadow range does not widen
-    private int _age; // points seen, saturating once mature
+    private protected bool _fractional; // a non-integer value was seen: the series is not on the integer grid
 
     /// <param name="settings">Shared by every series of a factory.</param>
     public TailNoveltyScorer(TailNoveltySettings settings)
@@ -48,7 +43,7 @@ internal sealed class TailNoveltyScorer : IRawScorer
             _upper = TailTracker.StartAt(value);
             _lower = TailTracker.StartAt(-value);
             _highest = _lowest = (float)value;
-            _shadowMin = _shadowMax = (float)value;
+            StartShadow(value);
             return 0;
         }
 
@@ -88,57 +83,14 @@ internal sealed class TailNoveltyScorer : IRawScorer
         return raw;
     }
 
-    private double Shadow(double value, in RangeExcess excess, TailNoveltySettings settings, TimeSpan step)
+    /// <summary>The second-anomaly rule's score (<see cref="ShadowTailNoveltyScorer"/>); none here.</summary>
+    private protected virtual double Shadow(double value, in RangeExcess excess, TailNoveltySettings settings, TimeSpan step) => 0;
+
+    private protected virtual void StartShadow(double value)
     {
-        var level = _range.Level;
-        var width = Math.Max(_shadowMax - _shadowMin, excess.Width);
-        var raw = 0.0;
-        if (_hold == 0 && excess.Above <= 0 && excess.Below <= 0)
-        {
-            // Inside the value range: a record only against the range before the last episode.
-            if (value > _shadowMax && (_fractional || value > Math.Ceiling(_shadowMax)))
-            {
-                raw = Combine((value - _shadowMax) / width, _upper, _shadowMax, value);
-            }
-            else if (value < _shadowMin && (_fractional || value < Math.Floor(_shadowMin)))
-            {
-                raw = Combine((_shadowMin - value) / width, _lower, -_shadowMin, -value);
-            }
-        }
-
-        // Mature: at least ShadowMature points and, once the sampling step is known, ShadowDays of data (the range
-        // of a younger series has not seen its daily cycle; its records are learning, not episodes).
-        var mature = _age >= settings.ShadowMature && (step <= TimeSpan.Zero || _age * step.TotalDays >= settings.ShadowDays);
-        if (!mature)
-        {
-            _age++;
-        }
-        else if (excess.Raw >= settings.ShadowTrigger)
-        {
-            _hold = (short)Math.Min(settings.ShadowHold, short.MaxValue);
-        }
-
-        // The shadow contracts like the value range; it widens only outside a hold.
-        var min = _shadowMin + (settings.Decay * (level - _shadowMin));
-        var max = _shadowMax - (settings.Decay * (_shadowMax - level));
-        if (_hold > 0)
-        {
-            _hold--;
-        }
-
-        // The end of a hold widens again: where the series sits after the episode is its new normal.
-        if (_hold <= settings.ShadowKeep)
-        {
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-        }
-
-        _shadowMin = (float)min;
-        _shadowMax = (float)max;
-        return raw;
     }
 
-    private double Combine(double rangeRaw, in TailTracker tail, double record, double value)
+    private protected double Combine(double rangeRaw, in TailTracker tail, double record, double value)
     {
         var settings = _settings;
         if (tail.Excesses < settings.MinExcesses)
