@@ -193,7 +193,7 @@ public static class DetectorCatalog
 
     private static Func<IRawScorer> TailNovelty(DetectorParameters p)
     {
-        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0, p.Get("shadow.trigger", 0.0), p.Get("shadow.hold", 200), p.Get("shadow.mature", 100), p.Get("shadow.keep", 50), p.Get("shadow.weight", 1.0), p.Get("shadow.days", 0.0));
+        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0, p.Get("shadow.trigger", 0.0), p.Get("shadow.hold", 200), p.Get("shadow.mature", 100), p.Get("shadow.keep", 50), p.Get("shadow.weight", 1.0), p.Get("shadow.days", 0.0), p.Get("shadow.own", 0) != 0);
         return settings.ShadowTrigger > 0 ? () => new ShadowTailNoveltyScorer(settings) : () => new TailNoveltyScorer(settings);
     }
 

@@ -44,7 +44,7 @@ internal sealed class ShadowTailNoveltyScorer(TailNoveltySettings settings) : Ta
         var level = _range.Level;
         var shadowMin = At(_range, _low);
         var shadowMax = At(_range, _high);
-        var width = Math.Max(shadowMax - shadowMin, excess.Width);
+        var width = settings.ShadowOwnWidth ? Math.Max(shadowMax - shadowMin, excess.Width * 1e-3) : excess.Width;
         var raw = 0.0;
         var hold = Hold;
         if (hold == 0 && excess.Above <= 0 && excess.Below <= 0)
@@ -68,7 +68,8 @@ internal sealed class ShadowTailNoveltyScorer(TailNoveltySettings settings) : Ta
             var mature = age >= settings.ShadowMature && (step <= TimeSpan.Zero || age == short.MaxValue || age * step.TotalDays >= settings.ShadowDays);
             _clock = mature ? (short)-1 : (short)Math.Min(age + 1, short.MaxValue);
         }
-        else if (excess.Raw >= settings.ShadowTrigger)
+
+        if (_clock < 0 && excess.Raw >= settings.ShadowTrigger)
         {
             hold = Math.Min(settings.ShadowHold, short.MaxValue - 1);
         }
