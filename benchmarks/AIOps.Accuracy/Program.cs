@@ -2,6 +2,7 @@ using AIOps.Accuracy.Correlation;
 using AIOps.Accuracy.Loghub;
 using AIOps.Accuracy.Nab;
 using AIOps.Accuracy.Rca;
+using AIOps.Accuracy.State;
 using AIOps.Accuracy.Synthetic;
 
 namespace AIOps.Accuracy;
@@ -16,6 +17,7 @@ internal static class Program
         ["rca"] = RcaBenchmark.Run,
         ["correlation"] = CorrelationHarness.Run,
         ["synth"] = SyntheticBenchmark.Run,
+        ["state"] = StateFootprint.Run,
     };
 
     public static int Main(string[] args) =>

@@ -35,6 +35,14 @@ public static class DetectorCatalog
     /// </summary>
     public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&flat.half=1&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6&episode.gap=50&episode.margin=1.5";
 
+    /// <summary>
+    /// The second-anomaly rule on the value member (see <see cref="Robust.TailNoveltySettings"/>): after a record of
+    /// at least 0.3 ranges (in a series with 2 days of data and 100 points), a shadow of the value range stops widening
+    /// for 300 points (it learns again over the last 50), so it keeps the range as it was before the episode; later,
+    /// a value inside the value range but past the shadow is a record against the shadow, at a quarter of the weight.
+    /// </summary>
+    public const string ShadowSpec = "shadow.trigger=0.3&shadow.hold=300&shadow.keep=50&shadow.weight=0.25&shadow.days=2&shadow.mature=100";
+
     /// <summary>Factory of the default detector.</summary>
     public static ISeriesDetectorFactory CreateDefault()
     {
@@ -47,6 +55,7 @@ public static class DetectorCatalog
     private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
         ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        ["default-shadow"] = p => EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
         ["default-range"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
         // The live detector's base: its size gate would block a flat-run signal (a stuck value sits at the median),
         // while the ungated alarm would still start the refractory and hide the next real excursion.
@@ -88,6 +97,7 @@ public static class DetectorCatalog
         ["live"] = _ => Gated(new LiveDetectorFactory()),
         // live-of gates variants of the range-novelty base (the live detector before the EVT member); live-evt = live.
         ["live-of"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level")))),
+        ["live-shadow"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level")))),
         ["live-evt"] = p => Gated(new LiveDetectorFactory(new DelegateFactory(EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level")))),
     };
 
@@ -187,8 +197,8 @@ public static class DetectorCatalog
 
     private static Func<IRawScorer> TailNovelty(DetectorParameters p)
     {
-        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0);
-        return () => new TailNoveltyScorer(settings);
+        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0, p.Get("shadow.trigger", 0.0), p.Get("shadow.hold", 200), p.Get("shadow.mature", 100), p.Get("shadow.keep", 50), p.Get("shadow.weight", 1.0), p.Get("shadow.days", 0.0), p.Get("shadow.own", 0) != 0);
+        return settings.ShadowTrigger > 0 ? () => new ShadowTailNoveltyScorer(settings) : () => new TailNoveltyScorer(settings);
     }
 
     // A member's constructor for one factory: parameters that live in a shared settings object are read once here.

@@ -12,16 +12,16 @@ namespace AIOps.Detection.Robust;
 /// Per-series state is the range, two 32-byte tail trackers, the all-time extremes as floats and one reference to
 /// the shared settings.
 /// </summary>
-internal sealed class TailNoveltyScorer : IRawScorer
+internal class TailNoveltyScorer : IRawScorer
 {
     private readonly TailNoveltySettings _settings;
-    private NoveltyRange _range = NoveltyRange.Empty;
-    private TailTracker _upper;
-    private TailTracker _lower;
+    private protected NoveltyRange _range = NoveltyRange.Empty;
+    private protected TailTracker _upper;
+    private protected TailTracker _lower;
     // The highest and lowest values ever seen, in float: "the same value" to 7 digits, for 8 bytes instead of 16.
     private float _highest;
     private float _lowest;
-    private bool _fractional; // a non-integer value was seen: the series is not on the integer grid
+    private protected bool _fractional; // a non-integer value was seen: the series is not on the integer grid
 
     /// <param name="settings">Shared by every series of a factory.</param>
     public TailNoveltyScorer(TailNoveltySettings settings)
@@ -43,6 +43,7 @@ internal sealed class TailNoveltyScorer : IRawScorer
             _upper = TailTracker.StartAt(value);
             _lower = TailTracker.StartAt(-value);
             _highest = _lowest = (float)value;
+            StartShadow(value);
             return 0;
         }
 
@@ -67,6 +68,11 @@ internal sealed class TailNoveltyScorer : IRawScorer
             raw = Combine(excess.Below, _lower, -_range.Min, -value);
         }
 
+        if (settings.ShadowTrigger > 0)
+        {
+            raw = Math.Max(raw, settings.ShadowWeight * Shadow(value, excess, settings, context.TypicalStep));
+        }
+
         _highest = Math.Max(_highest, reached);
         _lowest = Math.Min(_lowest, reached);
 
@@ -77,7 +83,14 @@ internal sealed class TailNoveltyScorer : IRawScorer
         return raw;
     }
 
-    private double Combine(double rangeRaw, in TailTracker tail, double record, double value)
+    /// <summary>The second-anomaly rule's score (<see cref="ShadowTailNoveltyScorer"/>); none here.</summary>
+    private protected virtual double Shadow(double value, in RangeExcess excess, TailNoveltySettings settings, TimeSpan step) => 0;
+
+    private protected virtual void StartShadow(double value)
+    {
+    }
+
+    private protected double Combine(double rangeRaw, in TailTracker tail, double record, double value)
     {
         var settings = _settings;
         if (tail.Excesses < settings.MinExcesses)

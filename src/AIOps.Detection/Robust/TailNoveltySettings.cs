@@ -17,6 +17,17 @@ namespace AIOps.Detection.Robust;
 /// <param name="Power">Steepness of the damping (<see cref="TailMode.Damp"/>): 1 takes the smaller surprise.</param>
 /// <param name="ReachedExtremesKnown">A value equal to the highest (lowest) value the series ever had is no record,
 /// however far the range has contracted since: a metric back at its cap (CPU at 100%) has been there before.</param>
+/// <param name="ShadowTrigger">Second-anomaly rule (0 = off): a record of at least this many ranges (after
+/// <paramref name="ShadowMature"/> points) is an alarmed excursion; for <paramref name="ShadowHold"/> points after it a
+/// shadow range does not widen, so it keeps the range as it was before the episode. A later value inside the value
+/// range but past the shadow range is scored as a record against the shadow (the same tail damping).</param>
+/// <param name="ShadowHold">Points after a trigger during which the shadow range does not widen.</param>
+/// <param name="ShadowKeep">The last points of a hold, which the shadow range learns again (where the series sits
+/// after the episode; a level shift that stays is no second anomaly).</param>
+/// <param name="ShadowWeight">Scale of a record against the shadow range relative to a record against the value range.</param>
+/// <param name="ShadowDays">Days of data (at the typical step) before a record can trigger the hold.</param>
+/// <param name="ShadowOwnWidth">Measure a shadow record in units of the shadow range (else of the value range).</param>
+/// <param name="ShadowMature">Points before a record can trigger the hold (warm-up records are no episode).</param>
 internal sealed record TailNoveltySettings(
     double Decay = 3e-5,
     double Quantile = 0.99,
@@ -26,4 +37,11 @@ internal sealed record TailNoveltySettings(
     double NatsPerRange = 6,
     TailMode Mode = TailMode.Damp,
     double Power = 1,
-    bool ReachedExtremesKnown = true);
+    bool ReachedExtremesKnown = true,
+    double ShadowTrigger = 0,
+    int ShadowHold = 200,
+    int ShadowMature = 100,
+    int ShadowKeep = 50,
+    double ShadowWeight = 1,
+    double ShadowDays = 0,
+    bool ShadowOwnWidth = false);

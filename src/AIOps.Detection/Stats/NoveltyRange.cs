@@ -20,6 +20,9 @@ internal struct NoveltyRange
 
     public readonly double Max => _max;
 
+    /// <summary>The slow level the range contracts toward.</summary>
+    public readonly double Level => _level;
+
     /// <summary>Makes <paramref name="value"/> the whole range and the level (the first value of a series).</summary>
     public void Start(double value)
     {
