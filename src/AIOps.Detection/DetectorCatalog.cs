@@ -31,9 +31,12 @@ public static class DetectorCatalog
     /// the historic range (20% for the smoothed level), plus a flat-run member (one signal when the series has held one
     /// value 10% longer than it ever held any; raw 1, half 1), combined by max; the odds are
     /// scaled by 5.6, and for 200 points after an output of 0.5 or more they are scaled by a further 0.2 (a repeat
-    /// within the episode needs 5 times the novelty; a far larger excursion still scores near 1).
+    /// within the episode needs 5 times the novelty; a far larger excursion still scores near 1). Within 50 points of an
+    /// alarm, a member's record within 50 points of its own previous one first loses 1 odds (the episode rule, see
+    /// <see cref="Ensemble.EnsembleOptions.EpisodeGap"/>). The `default` entry adds <see cref="ShadowSpec"/>; this
+    /// spec alone is also the base of the live detector and of the comparison entries.
     /// </summary>
-    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&flat.half=1&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6&episode.gap=50&episode.margin=1.5";
+    public const string DefaultSpec = "rawHalf=0.04&level.half=0.2&flat.half=1&refractory=200&refractoryFactor=0.2&refractoryOdds=1&alarm=0.5&oddsScale=5.6&episode.gap=50&episode.margin=1";
 
     /// <summary>
     /// The second-anomaly rule on the value member (see <see cref="Robust.TailNoveltySettings"/>): after a record of
@@ -54,8 +57,11 @@ public static class DetectorCatalog
     // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
     private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        ["default"] = p => EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        // The name the second-anomaly rule was measured under before it became the default (RESULTS.md uses it).
         ["default-shadow"] = p => EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        // The default without the second-anomaly rule (the default until 2026-12-07).
+        ["default-noshadow"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
         ["default-range"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
         // The live detector's base: its size gate would block a flat-run signal (a stuck value sits at the median),
         // while the ungated alarm would still start the refractory and hide the next real excursion.
