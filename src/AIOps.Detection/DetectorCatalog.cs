@@ -57,9 +57,9 @@ public static class DetectorCatalog
     // likelihood unless rawHalf / <member>.half select the range-ratio mapping.
     private static readonly Dictionary<string, Func<DetectorParameters, Func<ISeriesDetector>>> Builders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["default"] = p => EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        ["default"] = WithSecondAnomalyRule,
         // The name the second-anomaly rule was measured under before it became the default (RESULTS.md uses it).
-        ["default-shadow"] = p => EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
+        ["default-shadow"] = WithSecondAnomalyRule,
         // The default without the second-anomaly rule (the default until 2026-12-07).
         ["default-noshadow"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat"),
         ["default-range"] = p => EnsembleOf(p.WithFallbacks(DefaultSpec), "novelty", "snovelty", "level", "flat"),
@@ -148,8 +148,6 @@ public static class DetectorCatalog
             RefractoryOnOdds = p.Get("refractoryOdds", 0) != 0,
             EpisodeGap = p.Get("episode.gap", 0),
             EpisodeMargin = p.Get("episode.margin", 0.0),
-            EpisodeMembers = p.Get("episode.members", -1),
-            EpisodeAnyMember = p.Get("episode.any", 0) != 0,
         };
         var create = new Func<IRawScorer>[members.Length];
         for (var i = 0; i < members.Length; i++)
@@ -203,7 +201,7 @@ public static class DetectorCatalog
 
     private static Func<IRawScorer> TailNovelty(DetectorParameters p)
     {
-        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0, p.Get("shadow.trigger", 0.0), p.Get("shadow.hold", 200), p.Get("shadow.mature", 100), p.Get("shadow.keep", 50), p.Get("shadow.weight", 1.0), p.Get("shadow.days", 0.0), p.Get("shadow.own", 0) != 0);
+        var settings = new TailNoveltySettings(p.Get("nov.decay", 3e-5), p.Get("evt.q", 0.99), p.Get("evt.step", 0.01), p.Get("evt.rate", 0.005), p.Get("evt.min", 10), p.Get("evt.nats", 6.0), (TailMode)p.Get("evt.mode", 0), p.Get("evt.power", 1.0), p.Get("evt.extremes", 1) != 0, p.Get("shadow.trigger", 0.0), p.Get("shadow.hold", 200), p.Get("shadow.mature", 100), p.Get("shadow.keep", 50), p.Get("shadow.weight", 1.0), p.Get("shadow.days", 0.0));
         return settings.ShadowTrigger > 0 ? () => new ShadowTailNoveltyScorer(settings) : () => new TailNoveltyScorer(settings);
     }
 
@@ -231,6 +229,9 @@ public static class DetectorCatalog
         "sr" => () => new SpectralResidualScorer(p.Get("sr.fft", 64), p.Get("sr.history", 21)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown ensemble member"),
     };
+
+    private static Func<ISeriesDetector> WithSecondAnomalyRule(DetectorParameters p) =>
+        EnsembleOf(p.WithFallbacks(ShadowSpec).WithFallbacks(DefaultSpec), "tnovelty", "snovelty", "level", "flat");
 
     private static Func<ISeriesDetector> Gated(LiveDetectorFactory live) => () => live.Create("series");
 

@@ -107,7 +107,7 @@ internal sealed class EnsembleDetector : ISeriesDetector
         var gap = _options.EpisodeGap;
         var next = raw > 0 ? 0 : Math.Min(since + 1, 255);
         _sinceRecord = (_sinceRecord & ~(0xFFu << shift)) | ((uint)next << shift);
-        if (raw > 0 && gap > 0 && (since < gap || _options.EpisodeAnyMember) && _sinceAlarm < gap && settings.RangeHalf > 0 && ((_options.EpisodeMembers >> m) & 1) != 0)
+        if (raw > 0 && gap > 0 && since < gap && _sinceAlarm < gap && settings.RangeHalf > 0)
         {
             raw = Math.Max(0, raw - (_options.EpisodeMargin * settings.RangeHalf));
         }

@@ -37,10 +37,4 @@ public sealed class EnsembleOptions
 
     /// <summary>Odds subtracted from a member's repeat record within an episode (see <see cref="EpisodeGap"/>).</summary>
     public double EpisodeMargin { get; set; }
-
-    /// <summary>Which members (bit m = member m) the episode rule applies to; all by default.</summary>
-    public int EpisodeMembers { get; set; } = -1;
-
-    /// <summary>Apply the episode margin to any member's record within the episode, not only to a member's repeat (comparison switch).</summary>
-    public bool EpisodeAnyMember { get; set; }
 }

@@ -25,12 +25,6 @@ internal sealed class ShadowTailNoveltyScorer(TailNoveltySettings settings) : Ta
 
     private int Hold => _clock < 0 ? -1 - _clock : 0;
 
-    private protected override void StartShadow(double value)
-    {
-        _low = 0;
-        _high = ushort.MaxValue;
-    }
-
     private static double At(in NoveltyRange range, ushort position) => range.Min + (position / (double)ushort.MaxValue * (range.Max - range.Min));
 
     private static ushort PositionOf(in NoveltyRange range, double value)
@@ -44,7 +38,7 @@ internal sealed class ShadowTailNoveltyScorer(TailNoveltySettings settings) : Ta
         var level = _range.Level;
         var shadowMin = At(_range, _low);
         var shadowMax = At(_range, _high);
-        var width = settings.ShadowOwnWidth ? Math.Max(shadowMax - shadowMin, excess.Width * 1e-3) : excess.Width;
+        var width = excess.Width; // in units of the value range, as every other record
         var raw = 0.0;
         var hold = Hold;
         if (hold == 0 && excess.Above <= 0 && excess.Below <= 0)

@@ -43,7 +43,6 @@ internal class TailNoveltyScorer : IRawScorer
             _upper = TailTracker.StartAt(value);
             _lower = TailTracker.StartAt(-value);
             _highest = _lowest = (float)value;
-            StartShadow(value);
             return 0;
         }
 
@@ -85,10 +84,6 @@ internal class TailNoveltyScorer : IRawScorer
 
     /// <summary>The second-anomaly rule's score (<see cref="ShadowTailNoveltyScorer"/>); none here.</summary>
     private protected virtual double Shadow(double value, in RangeExcess excess, TailNoveltySettings settings, TimeSpan step) => 0;
-
-    private protected virtual void StartShadow(double value)
-    {
-    }
 
     private protected double Combine(double rangeRaw, in TailTracker tail, double record, double value)
     {

@@ -26,7 +26,6 @@ namespace AIOps.Detection.Robust;
 /// after the episode; a level shift that stays is no second anomaly).</param>
 /// <param name="ShadowWeight">Scale of a record against the shadow range relative to a record against the value range.</param>
 /// <param name="ShadowDays">Days of data (at the typical step) before a record can trigger the hold.</param>
-/// <param name="ShadowOwnWidth">Measure a shadow record in units of the shadow range (else of the value range).</param>
 /// <param name="ShadowMature">Points before a record can trigger the hold (warm-up records are no episode).</param>
 internal sealed record TailNoveltySettings(
     double Decay = 3e-5,
@@ -43,5 +42,4 @@ internal sealed record TailNoveltySettings(
     int ShadowMature = 100,
     int ShadowKeep = 50,
     double ShadowWeight = 1,
-    double ShadowDays = 0,
-    bool ShadowOwnWidth = false);
+    double ShadowDays = 0);
